@@ -1,0 +1,50 @@
+package org.kplan.cli;
+
+import java.io.PrintWriter;
+import org.kplan.export.OutputException;
+import org.kplan.plan.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/** The one place that turns failures into messages and exit codes. No stack trace without --debug. */
+final class Errors implements IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+    PrintWriter err = cmd.getErr();
+    boolean debug = parsed != null && hasDebug(parsed);
+    if (ex instanceof InputException ie) {
+      err.println("kplan: " + ie.getMessage());
+      return Main.INPUT;
+    }
+    if (ex instanceof OutputException oe) {
+      err.println("kplan: " + oe.getMessage());
+      if (debug && oe.getCause() != null) oe.getCause().printStackTrace(err);
+      return Main.OUTPUT;
+    }
+    if (ex instanceof UsageException ue) {
+      err.println("kplan: " + ue.getMessage());
+      return Main.INPUT;
+    }
+    err.println("kplan: internal error: " + ex + (debug ? "" : " (run again with --debug for details, and please report it)"));
+    if (debug) ex.printStackTrace(err);
+    return 70;
+  }
+
+  private static boolean hasDebug(ParseResult p) {
+    for (ParseResult r = p; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--debug")) return true;
+    }
+    return false;
+  }
+
+  static int usage(ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    err.println("kplan: " + ex.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return Main.INPUT;
+  }
+}

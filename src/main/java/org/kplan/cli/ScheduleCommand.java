@@ -1,0 +1,142 @@
+package org.kplan.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.kplan.export.SafeFiles;
+import org.kplan.export.ScheduleCsv;
+import org.kplan.export.ScheduleJson;
+import org.kplan.export.ScheduleMarkdown;
+import org.kplan.plan.Finding;
+import org.kplan.plan.InputException;
+import org.kplan.plan.Plan;
+import org.kplan.plan.Severity;
+import org.kplan.rules.Rules;
+import org.kplan.schedule.Schedule;
+import org.kplan.term.Diagnostics;
+import org.kplan.term.ScheduleTable;
+import org.kplan.term.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kplan schedule PLAN}: the dated schedule of one plan. */
+@Command(
+    name = "schedule",
+    sortOptions = false,
+    headerHeading = "",
+    header = "Turn a plan into a dated schedule of sessions, therapy, tasks, habits and follow-ups.",
+    description = {
+      "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing",
+      "session inside clinic hours on open days, therapy inside each post-dose window, per-session",
+      "tasks, habits and follow-ups. Error findings (such as therapy that cannot be placed) are",
+      "shown after the schedule, on standard error for table, csv and md output, and in `findings`",
+      "for json; the exit code is then 1.",
+      ""
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  kplan schedule plans/examples/adolescent-los-angeles.yaml",
+      "  kplan schedule plan.yaml -f json -o schedule.json",
+      "  kplan schedule plan.yaml --start 2027-01-04 -f md > handout.md",
+      "  cat plan.yaml | kplan schedule - -f csv",
+      "  SOURCE_DATE_EPOCH=1764000000 kplan schedule plan.yaml -f json   # reproducible",
+      "",
+      "Exit codes: 0 scheduled; 1 error findings; 2 usage error or invalid plan; 3 output not written."
+    })
+public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
+  enum Format {
+    table,
+    json,
+    csv,
+    md
+  }
+
+  @Spec CommandSpec spec;
+  @Mixin CommonOptions common;
+  private Context ctx;
+
+  @Parameters(index = "0", paramLabel = "PLAN", description = "The plan file, or - for standard input.")
+  String plan;
+
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "Output format: table, json, csv or md (patient handout). Default: table on a terminal, json otherwise (or from the -o file's extension).")
+  Format format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write to FILE (atomically, owner-only permissions) instead of standard output.")
+  Path output;
+
+  @Option(names = "--force", description = "Replace FILE if it exists.")
+  boolean force;
+
+  @Option(names = "--start", paramLabel = "DATE", description = "Use DATE (YYYY-MM-DD) instead of the plan's start.")
+  LocalDate start;
+
+  @Option(names = "--now", paramLabel = "INSTANT",
+      description = "The moment to treat as now (e.g. 2026-11-26T09:00:00Z); default SOURCE_DATE_EPOCH, else the clock.")
+  String now;
+
+  @Override
+  public void context(Context c) {
+    this.ctx = c;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Style style = common.style();
+    Diagnostics diag = new Diagnostics(Style.detect(common.color, common.noColor));
+    Instant at = Clock.now(now, ctx);
+    Format f = format != null ? format : defaultFormat();
+    Plan p;
+    Schedule s;
+    try {
+      p = PlanInput.load(plan, ctx, diag);
+      s = PlanInput.schedule(p, start, at);
+      s = s.withFindings(Rules.check(p, s));
+    } catch (InputException e) {
+      for (Finding problem : e.problems()) diag.print(problem, err);
+      err.println("kplan: " + (plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
+          + (e.problems().size() == 1 ? " problem" : " problems") + "; no schedule written");
+      return Main.INPUT;
+    }
+    StringWriter buf = new StringWriter();
+    switch (f) {
+      case json -> ScheduleJson.write(s, buf);
+      case csv -> ScheduleCsv.write(s, buf);
+      case md -> ScheduleMarkdown.write(s, p.clinic().name(), buf);
+      case table -> ScheduleTable.write(s, output == null ? style : Style.PLAIN, buf);
+    }
+    if (output != null) {
+      SafeFiles.write(output, buf.toString().getBytes(StandardCharsets.UTF_8), force);
+    } else {
+      out.print(buf);
+      out.flush();
+    }
+    if (f != Format.json || output != null) {
+      for (Finding x : s.findings()) if (x.severity() != Severity.INFO || f == Format.table) diag.print(x, err);
+    }
+    return s.hasErrors() ? Main.FINDINGS : Main.OK;
+  }
+
+  private Format defaultFormat() {
+    if (output != null) {
+      String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+      if (n.endsWith(".json")) return Format.json;
+      if (n.endsWith(".csv")) return Format.csv;
+      if (n.endsWith(".md")) return Format.md;
+      if (n.endsWith(".txt")) return Format.table;
+    }
+    return Style.isTerminal() ? Format.table : Format.json;
+  }
+}

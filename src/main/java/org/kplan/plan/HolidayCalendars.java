@@ -1,0 +1,72 @@
+package org.kplan.plan;
+
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Public-holiday calendars from Jollyday, loaded only when a plan names {@code clinic.holidays}.
+ * Codes are an ISO 3166 country with an optional subdivision: {@code US}, {@code US-CA},
+ * {@code DE-BE}, {@code GB}.
+ */
+public final class HolidayCalendars implements HolidaySource {
+  public static final HolidayCalendars INSTANCE = new HolidayCalendars();
+
+  private HolidayCalendars() {}
+
+  /** Null when {@code code} names a known calendar; otherwise a message with a suggestion. */
+  public static String check(String code) {
+    String[] p = code.trim().split("[-_]", 2);
+    String country = p[0].toLowerCase(Locale.ROOT);
+    Set<String> supported;
+    try {
+      supported = HolidayManager.getSupportedCalendarCodes();
+    } catch (RuntimeException e) {
+      return "holiday calendars are not available: " + e.getMessage();
+    }
+    List<String> lower = supported.stream().map(s -> s.toLowerCase(Locale.ROOT)).sorted().toList();
+    if (!lower.contains(country)) {
+      return "unknown holiday calendar \"" + code + "\"" + Suggest.didYouMean(country.toUpperCase(Locale.ROOT),
+          lower.stream().map(s -> s.toUpperCase(Locale.ROOT)).toList()) + " (an ISO country code, optionally with a subdivision: US-CA, DE-BE, GB)";
+    }
+    if (p.length == 2) {
+      try {
+        HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(country));
+        Set<String> subs = m.getCalendarHierarchy().getChildren().keySet();
+        String sub = p[1].toLowerCase(Locale.ROOT);
+        if (!subs.contains(sub)) {
+          List<String> names = new ArrayList<>();
+          for (String s : subs) names.add(country.toUpperCase(Locale.ROOT) + "-" + s.toUpperCase(Locale.ROOT));
+          names.sort(null);
+          return "unknown subdivision \"" + p[1] + "\" of holiday calendar " + country.toUpperCase(Locale.ROOT)
+              + Suggest.didYouMean(code.toUpperCase(Locale.ROOT), names);
+        }
+      } catch (RuntimeException e) {
+        return "cannot load holiday calendar \"" + code + "\": " + e.getMessage();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public Map<LocalDate, String> holidays(String code, LocalDate from, LocalDate to) {
+    String[] p = code.trim().split("[-_]", 2);
+    HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(p[0].toLowerCase(Locale.ROOT)));
+    Set<Holiday> hs = p.length == 2
+        ? m.getHolidays(from, to, p[1].toLowerCase(Locale.ROOT))
+        : m.getHolidays(from, to);
+    Map<LocalDate, String> out = new TreeMap<>();
+    for (Holiday h : hs) {
+      if (h.getType() != null && !h.getType().name().equals("PUBLIC_HOLIDAY")) continue;
+      out.merge(h.getActualDate(), h.getDescription(Locale.ENGLISH), (a, b) -> a.compareTo(b) <= 0 ? a + " / " + b : b + " / " + a);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,12 @@
+package org.kplan.plan;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Public holidays for a calendar code such as {@code US-CA}: date to holiday name. */
+@FunctionalInterface
+public interface HolidaySource {
+  Map<LocalDate, String> holidays(String code, LocalDate from, LocalDate to);
+
+  HolidaySource NONE = (code, from, to) -> Map.of();
+}

@@ -1,0 +1,82 @@
+package org.kplan.plan;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The built-in templates, shipped inside the jar under {@code /templates/NAME.yaml}. */
+public final class Templates {
+  private Templates() {}
+
+  private static volatile List<String> names;
+
+  /** The text of built-in template {@code name}, if there is one. */
+  public static Optional<String> text(String name) {
+    if (!name.matches("[a-z0-9][a-z0-9-]*")) return Optional.empty();
+    try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name + ".yaml")) {
+      if (in == null) return Optional.empty();
+      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Names of all built-in templates, sorted. */
+  public static List<String> names() {
+    List<String> n = names;
+    if (n == null) names = n = scan();
+    return n;
+  }
+
+  private static List<String> scan() {
+    URL url = Templates.class.getResource("/templates/");
+    if (url == null) return List.of();
+    List<String> out = new ArrayList<>();
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        boolean close = false;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+          close = true;
+        }
+        try {
+          list(fs.getPath("/templates"), out);
+        } finally {
+          if (close) fs.close();
+        }
+      } else {
+        list(Path.of(uri), out);
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return List.of();
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
+
+  private static void list(Path dir, List<String> out) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      s.map(p -> p.getFileName().toString())
+          .filter(f -> f.endsWith(".yaml"))
+          .map(f -> f.substring(0, f.length() - 5))
+          .forEach(out::add);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package org.kplan.schedule;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.format.TextStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.kplan.plan.HolidaySource;
+import org.kplan.plan.Plan.Clinic;
+import org.kplan.plan.Plan.DateRange;
+import org.kplan.plan.Plan.Hours;
+
+/** When the clinic is open: weekly hours, closed dates and ranges, public holidays. */
+final class ClinicCalendar {
+  private final Clinic clinic;
+  private final HolidaySource holidays;
+  private final Map<Integer, Map<LocalDate, String>> holidayYears = new HashMap<>();
+
+  ClinicCalendar(Clinic clinic, HolidaySource holidays) {
+    this.clinic = clinic;
+    this.holidays = holidays;
+  }
+
+  /** Null when the clinic is open on {@code date}; otherwise why it is closed. */
+  String closedReason(LocalDate date) {
+    for (DateRange r : clinic.closed()) {
+      if (r.contains(date)) {
+        return r.from().equals(r.to()) ? "clinic closed on " + date : "clinic closed " + r.from() + " to " + r.to();
+      }
+    }
+    if (clinic.holidays() != null) {
+      String h = holidayYears
+          .computeIfAbsent(date.getYear(), y -> holidays.holidays(clinic.holidays(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)))
+          .get(date);
+      if (h != null) return "public holiday (" + h + ")";
+    }
+    if (!clinic.hours().containsKey(date.getDayOfWeek())) {
+      return "clinic closed on " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s";
+    }
+    return null;
+  }
+
+  Hours hours(LocalDate date) {
+    return clinic.hours().get(date.getDayOfWeek());
+  }
+
+  boolean open(LocalDate date) {
+    return closedReason(date) == null;
+  }
+
+  /** True when [start, end] lies on one open day inside its hours. */
+  boolean fits(ZonedDateTime start, ZonedDateTime end) {
+    LocalDate d = start.toLocalDate();
+    if (closedReason(d) != null) return false;
+    Hours h = hours(d);
+    LocalDate endDate = end.toLocalDate();
+    boolean nextMidnight = endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+    if (!endDate.equals(d) && !nextMidnight) return false;
+    return h.contains(start.toLocalTime(), end.toLocalTime(), nextMidnight);
+  }
+
+  static String dayName(DayOfWeek d) {
+    return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+  }
+}

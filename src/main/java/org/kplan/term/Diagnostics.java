@@ -1,0 +1,75 @@
+package org.kplan.term;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.kplan.plan.Finding;
+import org.kplan.plan.Severity;
+import org.kplan.plan.Templates;
+
+/**
+ * Prints findings like a compiler: {@code plan.yaml:12:5: error: message [KET020]}, then the
+ * source line and a caret under the column.
+ */
+public final class Diagnostics {
+  private final Map<String, List<String>> sources = new HashMap<>();
+  private final Style style;
+
+  public Diagnostics(Style style) {
+    this.style = style;
+  }
+
+  /** Registers text that is not in a file (standard input) under its display name. */
+  public void source(String name, String text) {
+    sources.put(name, text.lines().toList());
+  }
+
+  public void print(Finding f, PrintWriter err) {
+    String sev = switch (f.severity()) {
+      case ERROR -> style.red("error");
+      case WARNING -> style.yellow("warning");
+      case INFO -> style.cyan("info");
+    };
+    err.println(style.bold(f.pos().toString()) + ": " + sev + ": " + f.message() + " [" + f.rule() + "]");
+    String line = line(f.pos().file(), f.pos().line());
+    if (line != null) {
+      err.println("    " + line);
+      StringBuilder caret = new StringBuilder("    ");
+      int col = Math.max(1, f.pos().column());
+      for (int i = 0; i < col - 1 && i < line.length(); i++) caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
+      err.println(caret.append(style.enabled() ? style.red("^") : "^"));
+    }
+  }
+
+  public static boolean isError(Finding f) {
+    return f.severity() == Severity.ERROR;
+  }
+
+  private String line(String file, int n) {
+    if (n <= 0) return null;
+    List<String> lines = sources.computeIfAbsent(file, Diagnostics::load);
+    if (lines == null || n > lines.size()) return null;
+    String l = lines.get(n - 1);
+    if (l.length() > 200) l = l.substring(0, 200) + "…";
+    // never echo control characters (a hostile file could move the cursor or hide text)
+    return l.replaceAll("[\\p{Cntrl}&&[^\t]]|[\\u202A-\\u202E\\u2066-\\u2069]", "?");
+  }
+
+  private static List<String> load(String file) {
+    try {
+      if (file.startsWith("template:")) {
+        return Templates.text(file.substring("template:".length())).map(t -> t.lines().toList()).orElse(null);
+      }
+      Path p = Path.of(file);
+      if (!Files.isRegularFile(p) || Files.size(p) > (1 << 20)) return null;
+      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}
