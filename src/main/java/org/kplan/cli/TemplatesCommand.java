@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
     footer = {"  kplan templates"})
 public final class TemplatesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @picocli.CommandLine.Mixin CommonOptions common;
 
   @Override
   public Integer call() {

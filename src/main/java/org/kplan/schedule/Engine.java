@@ -306,17 +306,23 @@ public final class Engine {
         if (found == null) found = scan(ceilToGrid(pref.time), dur, earliest, latestEnd);
         if (found == null) found = scan(ceilToGrid(earliest), dur, earliest, latestEnd);
         if (found == null) {
+          ZonedDateTime first = ceilToGrid(earliest);
+          String early = therapyProblem(first, first.plus(dur), earliest, latestEnd);
           findings.add(new Finding(Codes.THR_UNPLACEABLE, Severity.ERROR,
               "therapy " + (th.perSession() > 1 ? k + " of " + th.perSession() + " " : "") + "for session " + s.number
                   + " cannot be placed in its window " + DAY.format(wStart) + " to " + DAY.format(wEnd)
-                  + " after monitoring ends and before the next dose (preferred " + DAY.format(pref.time) + ": " + reason + ")",
+                  + " after monitoring ends and before the next dose (at " + DAY.format(first) + ": " + early
+                  + "; at the preferred " + DAY.format(pref.time) + ": " + reason + ")",
               plan.pos("therapy.window"), "ket-" + s.number));
           break;
         }
         List<String> notes = new ArrayList<>();
         if (!found.equals(pref.time)) notes.add("Not at the preferred " + DAY.format(pref.time) + ": " + reason);
         else if (pref.note != null) notes.add(pref.note);
-        String title = "Integration therapy" + (th.modality() == null ? "" : " (" + th.modality() + ")") + " after session " + s.number
+        String title = (th.modality() == null ? "Integration therapy"
+                : th.modality().toLowerCase(Locale.ROOT).contains("therap") ? th.modality()
+                : "Integration therapy (" + th.modality() + ")")
+            + " after session " + s.number
             + (th.perSession() > 1 ? ", " + k + " of " + th.perSession() : "");
         ZonedDateTime end = found.plus(dur);
         events.add(new Event(id, EventKind.THERAPY, title, found, end, s.phase.name(), s.number, null, null, window,
