@@ -1,3 +1,33 @@
 #!/bin/sh
-# kplan launcher: this shell script is followed, in the same file, by the kplan jar.
-exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" -XX:+UseSerialGC -Xshare:auto $KPLAN_JAVA_OPTS -jar "$0" "$@"
+# kplan launcher. This shell script is followed, in the same file, by the kplan jar.
+#
+# Start-up: the JVM's class-data sharing (CDS). On the first run a background process records an
+# archive of the classes kplan loads (kplan __warmup exercises loading, scheduling, checking and
+# writing) under ${XDG_CACHE_HOME:-~/.cache}/kplan; later runs map it and start several times
+# faster. The archive is keyed by this file's size and time and by the Java that runs it; a stale,
+# missing or unusable archive is ignored silently (-Xshare:auto, logging off), never an error.
+# KPLAN_CDS=0 turns this off; KPLAN_JAVA_OPTS adds JVM options.
+self=$0
+case $self in /*) ;; *) self=$(pwd)/$self ;; esac
+java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
+if [ "${KPLAN_CDS:-1}" != 0 ]; then
+  cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kplan
+  id=$( (ls -lLn "$self" "$(command -v "$java" 2>/dev/null)" 2>/dev/null; printf '%s' "$self") | cksum | cut -d' ' -f1)
+  jsa=$cache/kplan-$id.jsa
+  if [ -f "$jsa" ]; then
+    opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
+  elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+    find "$cache" \( -name '*.lock' -mmin +10 \) -o \( -name 'kplan-*.jsa' -atime +30 \) -exec rm -f {} + 2>/dev/null
+  fi
+  if [ ! -f "$jsa" ] && [ -d "$cache" ] && [ ! -f "$jsa.lock" ]; then
+    (
+      : > "$jsa.lock"
+      tmp=$jsa.$$.tmp
+      "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:disable -jar "$self" __warmup >/dev/null 2>&1 </dev/null \
+        && [ -s "$tmp" ] && mv -f "$tmp" "$jsa"
+      rm -f "$tmp" "$jsa.lock"
+    ) >/dev/null 2>&1 </dev/null &
+  fi
+fi
+exec "$java" $opts $KPLAN_JAVA_OPTS -jar "$self" "$@"

@@ -1,0 +1,54 @@
+package org.kplan.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.kplan.export.ScheduleCsv;
+import org.kplan.export.ScheduleJson;
+import org.kplan.export.ScheduleMarkdown;
+import org.kplan.plan.Plan;
+import org.kplan.plan.PlanLoader;
+import org.kplan.plan.Templates;
+import org.kplan.rules.Rules;
+import org.kplan.schedule.Schedule;
+import org.kplan.term.ScheduleTable;
+import org.kplan.term.Style;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Hidden: exercises the common code paths (help, loading, scheduling, checking, every writer) on
+ * the built-in templates, writing nothing, so the launcher can record a class-data-sharing
+ * archive of the classes kplan uses.
+ */
+@Command(name = "__warmup", hidden = true)
+public final class WarmupCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Writer sink = Writer.nullWriter();
+    CommandLine root = spec.commandLine().getParent();
+    root.usage(new PrintWriter(sink));
+    for (CommandLine sub : root.getSubcommands().values()) sub.usage(new PrintWriter(sink));
+    Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    for (String name : Templates.names()) {
+      String text = "version: 1\nkind: plan\nid: warmup\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
+          + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
+          + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE }\n" : "");
+      Plan p = new PlanLoader().load("warmup.yaml", text, Path.of(""));
+      Schedule s = PlanInput.schedule(p, LocalDate.of(2027, 3, 1), now);
+      s = s.withFindings(Rules.check(p, s));
+      StringWriter w = new StringWriter();
+      ScheduleJson.write(s, w);
+      ScheduleCsv.write(s, w);
+      ScheduleMarkdown.write(s, "Clinic", w);
+      ScheduleTable.write(s, Style.PLAIN, w);
+    }
+    return Main.OK;
+  }
+}
