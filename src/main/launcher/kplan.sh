@@ -18,7 +18,7 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
   elif mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-    find "$cache" \( -name '*.lock' -mmin +10 \) -o \( -name 'kplan-*.jsa' -atime +30 \) -exec rm -f {} + 2>/dev/null
+    find "$cache" \( \( -name '*.lock' -mmin +10 \) -o \( -name 'kplan-*.jsa' -atime +30 \) \) -exec rm -f {} + 2>/dev/null
   fi
   if [ ! -f "$jsa" ] && [ -d "$cache" ] && [ ! -f "$jsa.lock" ]; then
     (
