@@ -10,6 +10,7 @@ import org.kplan.plan.Plan.Dose;
 import org.kplan.plan.Plan.FollowUp;
 import org.kplan.plan.Plan.Phase;
 import org.kplan.plan.Plan.SessionTask;
+import org.kplan.plan.PlanDuration;
 import org.kplan.plan.Pos;
 import org.kplan.schedule.Event;
 import org.kplan.schedule.EventKind;
@@ -64,6 +65,15 @@ public final class Check {
 
   public Finding finding(String path, String message, String event) {
     return finding(plan.pos(path), message, event);
+  }
+
+  /** A duration for messages: {@code 7 days}, {@code 4 weeks}, {@code 2h}, {@code 1h30m}. */
+  public static String human(PlanDuration d) {
+    if (d.minutes() == 0 && d.days() > 0) {
+      if (d.days() % 7 == 0 && d.days() >= 28) return d.days() / 7 + " weeks";
+      return d.days() + (d.days() == 1 ? " day" : " days");
+    }
+    return d.toString();
   }
 
   // ------------------------------------------------------------------ shared facts

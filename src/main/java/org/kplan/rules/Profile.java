@@ -216,7 +216,7 @@ public final class Profile {
   private static String example(Rule r) {
     if (r.thresholds().isEmpty()) return "{ severity: warning }";
     Threshold<?> t = r.thresholds().get(0);
-    return "{ severity: warning, " + t.name() + ": " + t.format(t.defaultValue()) + " }";
+    return "{ severity: warning, " + t.name() + ": " + t.defaultText() + " }";
   }
 
   private static Finding problem(String code, Pos pos, String message) {

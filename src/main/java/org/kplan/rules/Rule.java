@@ -31,6 +31,7 @@ public abstract class Rule {
   private final List<Source> sources;
   private final String explanation;
   private final Origin origin;
+  private final boolean perSession;
 
   protected Rule(Meta m) {
     this.code = m.code;
@@ -41,6 +42,7 @@ public abstract class Rule {
     this.sources = List.copyOf(m.sources);
     this.explanation = m.explanation == null ? "" : m.explanation.strip();
     this.origin = m.origin;
+    this.perSession = m.perSession;
     if (family == null || !code.matches("[A-Z]{3}\\d{3}")) throw new IllegalArgumentException("bad rule code " + code);
   }
 
@@ -92,6 +94,11 @@ public abstract class Rule {
     return origin;
   }
 
+  /** True when each finding is about one dosing session, so a waiver may list {@code sessions}. */
+  public final boolean perSession() {
+    return perSession;
+  }
+
   /** Structural loader rules cannot be changed by a profile: a plan that does not load has nothing to check. */
   public boolean configurable() {
     return origin != Origin.LOADER;
@@ -122,6 +129,7 @@ public abstract class Rule {
     private final List<Source> sources = new ArrayList<>();
     private String explanation;
     private Origin origin = Origin.RULE;
+    private boolean perSession;
 
     private Meta(String code, Severity severity, String summary) {
       this.code = Objects.requireNonNull(code);
@@ -141,6 +149,12 @@ public abstract class Rule {
 
     public Meta explanation(String text) {
       this.explanation = text;
+      return this;
+    }
+
+    /** Each finding is about one dosing session (it carries the session's event id). */
+    public Meta perSession() {
+      this.perSession = true;
       return this;
     }
 

@@ -27,22 +27,21 @@ public final class RuleDocs {
     b.append('\n');
     for (String para : paragraphs(r.explanation())) b.append(wrap(para, 2, 92)).append('\n');
     if (!r.thresholds().isEmpty()) {
-      b.append("Thresholds (default, then the source of the default):\n");
+      b.append("Thresholds:\n");
       for (Threshold<?> t : r.thresholds()) {
-        b.append("  ").append(t.name()).append(" = ").append(t.describeDefault()).append("  (").append(t.type().expected).append(")\n");
-        b.append(wrap(t.description(), 6, 92));
-        for (Source s : t.sources()) b.append(wrap("source: " + s, 6, 92));
+        b.append("  ").append(t.name()).append(" = ").append(t.describeDefault()).append('\n');
+        b.append(wrap(t.description() + " (" + t.type().expected + "); default from " + refs(t.sources()), 6, 92));
       }
       b.append('\n');
     }
     b.append("Sources:\n");
-    for (Source s : r.sources()) b.append(wrap("- " + s, 2, 92));
+    for (Source s : allSources(r)) b.append(wrap("- " + s, 2, 92));
     b.append('\n');
     if (r.configurable()) {
       b.append("Change it in a rule profile (--rules FILE, or `rules:` in the plan or its template):\n");
-      b.append("  rules:\n");
-      b.append("    ").append(r.code()).append(": ").append(example(r)).append('\n');
-      b.append("    ").append(r.code()).append(": off            # switch it off\n");
+      b.append("  rules:\n    ").append(r.code()).append(": ").append(example(r)).append("\n");
+      b.append("or switch it off:\n");
+      b.append("  rules:\n    ").append(r.code()).append(": off\n");
     } else {
       b.append("A rule profile cannot change it: a plan with a structural problem cannot be scheduled or checked.\n");
     }
@@ -50,7 +49,8 @@ public final class RuleDocs {
       b.append("\nWaive it in one plan (a reason and an approver are required):\n");
       b.append("  waivers:\n");
       b.append("    - { rule: ").append(r.code()).append(", reason: \"...\", approvedBy: \"Dr. ...\"")
-          .append(mentionsSessions(r) ? ", sessions: [3] }" : " }").append('\n');
+          .append(r.perSession() ? ", sessions: [3] }" : " }").append('\n');
+      if (r.perSession()) b.append("  (`sessions` is optional: without it the waiver covers every session.)\n");
     } else {
       b.append("It cannot be waived.\n");
     }
@@ -58,15 +58,36 @@ public final class RuleDocs {
     return b.toString();
   }
 
+  /** The rule's sources and those of its thresholds, once each, in order. */
+  public static List<Source> allSources(Rule r) {
+    java.util.LinkedHashSet<Source> all = new java.util.LinkedHashSet<>(r.sources());
+    for (Threshold<?> t : r.thresholds()) all.addAll(t.sources());
+    return List.copyOf(all);
+  }
+
+  /** "facts 29, 30; section 9": short references to sources. */
+  static String refs(List<Source> sources) {
+    List<String> facts = new ArrayList<>();
+    List<String> other = new ArrayList<>();
+    for (Source s : sources) {
+      if (s.facts().matches("[0-9].*")) facts.add(s.facts());
+      else other.add(s.facts());
+    }
+    String f = facts.isEmpty() ? "" : (facts.size() == 1 && facts.get(0).matches("\\d+") ? "fact " : "facts ") + String.join(", ", facts);
+    List<String> parts = new ArrayList<>();
+    if (!f.isEmpty()) parts.add(f);
+    parts.addAll(other);
+    return String.join("; ", parts);
+  }
+
   /** Plain text for SARIF {@code help}: the explanation, thresholds and sources. */
   public static String help(Rule r) {
     StringBuilder b = new StringBuilder(r.explanation().replaceAll("\\s*\\n\\s*(?!\\n)", " ").replaceAll(" {2,}", " "));
     for (Threshold<?> t : r.thresholds()) {
       b.append("\n\n").append(t.name()).append(" = ").append(t.describeDefault()).append(": ").append(t.description())
-          .append(" (").append(t.sources().stream().map(Source::facts).map(f -> f.matches("[0-9].*") ? "fact " + f : f)
-              .collect(Collectors.joining("; "))).append(").");
+          .append(" (").append(refs(t.sources())).append(").");
     }
-    b.append("\n\nSources: ").append(r.sources().stream().map(Source::toString).collect(Collectors.joining("; "))).append('.');
+    b.append("\n\nSources: ").append(allSources(r).stream().map(Source::toString).collect(Collectors.joining("; "))).append('.');
     return b.toString();
   }
 
@@ -105,11 +126,12 @@ public final class RuleDocs {
         b.append("| Threshold | Default | Meaning | Source of the default |\n|---|---|---|---|\n");
         for (Threshold<?> t : r.thresholds()) {
           b.append("| `").append(t.name()).append("` | ").append(cell(t.describeDefault())).append(" | ").append(cell(t.description()))
-              .append(" | ").append(cell(t.sources().stream().map(Source::toString).collect(Collectors.joining("; ")))).append(" |\n");
+              .append(" | ").append(cell(refs(t.sources()))).append(" |\n");
         }
         b.append('\n');
       }
-      b.append("Sources: ").append(r.sources().stream().map(Source::toString).collect(Collectors.joining("; "))).append(".\n");
+      b.append("Sources:\n\n");
+      for (Source src : allSources(r)) b.append("- ").append(cell(src.toString())).append('\n');
     }
     b.append('\n').append(END).append('\n');
     return b.toString();
@@ -119,14 +141,12 @@ public final class RuleDocs {
     return s.replace("|", "\\|");
   }
 
-  private static boolean mentionsSessions(Rule r) {
-    return r.family() == Family.KET || r.family() == Family.THR || r.family() == Family.PAT;
-  }
 
   private static String example(Rule r) {
-    if (r.thresholds().isEmpty()) return "{ severity: " + (r.severity().label().equals("error") ? "warning" : "error") + " }";
+    String other = r.severity() == org.kplan.plan.Severity.ERROR ? "warning" : "error";
+    if (r.thresholds().isEmpty()) return "{ severity: " + other + " }";
     Threshold<?> t = r.thresholds().get(0);
-    return "{ severity: " + r.severity().label() + ", " + t.name() + ": " + t.format(t.defaultValue()) + " }";
+    return "{ severity: " + other + ", " + t.name() + ": " + t.defaultText() + " }";
   }
 
   static List<String> paragraphs(String text) {

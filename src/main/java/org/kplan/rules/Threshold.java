@@ -41,6 +41,7 @@ public final class Threshold<T> {
   private final List<Source> sources;
   private final BigDecimal min;
   private final BigDecimal max;
+  private String defaultText;
 
   private Threshold(String name, Type type, T defaultValue, String unit, String description, BigDecimal min, BigDecimal max, Source... sources) {
     if (!name.matches("[a-z][A-Za-z0-9]*")) throw new IllegalArgumentException("threshold names are lowerCamelCase: " + name);
@@ -56,7 +57,9 @@ public final class Threshold<T> {
 
   /** A duration threshold, default written as in a plan ({@code 48h}). */
   public static Threshold<PlanDuration> duration(String name, String dflt, String description, Source... sources) {
-    return new Threshold<>(name, Type.DURATION, PlanDuration.parse(dflt, false), null, description, null, null, sources);
+    Threshold<PlanDuration> t = new Threshold<>(name, Type.DURATION, PlanDuration.parse(dflt, false), null, description, null, null, sources);
+    t.defaultText = dflt;
+    return t;
   }
 
   /** A whole-number threshold from {@code min} to {@code max}; {@code unit} is for documentation ({@code mg}, {@code years}). */
@@ -106,9 +109,14 @@ public final class Threshold<T> {
     return String.valueOf(value);
   }
 
+  /** The default as a profile would write it, in the form its source states it ({@code 7d}, not {@code 1w}). */
+  public String defaultText() {
+    return defaultText != null ? defaultText : format(defaultValue);
+  }
+
   /** The default with its unit, for people: {@code 48h}, {@code 40 mg}, {@code [28, 56, 84] mg}. */
   public String describeDefault() {
-    return format(defaultValue) + (unit == null ? "" : " " + unit);
+    return defaultText() + (unit == null ? "" : " " + unit);
   }
 
   /**

@@ -64,7 +64,7 @@ public final class AssessmentGap extends Rule {
     Duration d = Duration.between(from, to);
     if (d.compareTo(max.approximate()) <= 0) return;
     out.add(c.finding(c.followUpsPath(), "no assessment from " + Engine.describe(from) + " to " + Engine.describe(to)
-        + (toLastDose ? " (the last dose)" : "") + ", " + d.toDays() + " days; symptoms are measured at least every " + max
+        + (toLastDose ? " (the last dose)" : "") + ", " + d.toDays() + " days; symptoms are measured at least every " + Check.human(max)
         + " during treatment (facts 58, 69)"));
   }
 }

@@ -40,7 +40,7 @@ public final class NoContinuationDecision extends Rule {
     boolean ok = c.followUpEvents().stream().anyMatch(e -> "psychiatry".equals(e.category())
         && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to));
     if (ok) return List.of();
-    return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + c.value(WITHIN)
+    return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + Check.human(c.value(WITHIN))
         + " after the last dose (" + Engine.describe(last.start()) + "); median relapse after a series comes 18-41 days after the"
         + " last dose, so a continuation decision is due within about 2 weeks (fact 76)", last.id()));
   }

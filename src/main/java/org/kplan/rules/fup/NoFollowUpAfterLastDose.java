@@ -46,7 +46,7 @@ public final class NoFollowUpAfterLastDose extends Rule {
         && !e.start().toLocalDate().isBefore(from) && !e.start().toLocalDate().isAfter(to));
     if (ok) return List.of();
     return List.of(c.finding(c.followUpsPath(), "no follow-up visit (psychiatry, therapy, family, support group or step-down) in"
-        + " the " + c.value(WITHIN) + " after the last dose (" + Engine.describe(last.start()) + "); HEDIS FUH counts a visit within"
+        + " the " + Check.human(c.value(WITHIN)) + " after the last dose (" + Engine.describe(last.start()) + "); HEDIS FUH counts a visit within"
         + " 7 days, not on the same day (fact 75)", last.id()));
   }
 }

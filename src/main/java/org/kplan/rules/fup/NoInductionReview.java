@@ -45,7 +45,7 @@ public final class NoInductionReview extends Rule {
     boolean ok = c.followUpEvents().stream().anyMatch(e -> "psychiatry".equals(e.category())
         && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to));
     if (ok) return List.of();
-    return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + c.value(WITHIN)
+    return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + Check.human(c.value(WITHIN))
         + " after the last session of phase `" + induction.name() + "` (" + Engine.describe(last.start())
         + "); the label evaluates benefit at the end of induction (fact 4)", last.id()));
   }

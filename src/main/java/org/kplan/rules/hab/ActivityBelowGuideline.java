@@ -48,7 +48,7 @@ public final class ActivityBelowGuideline extends Rule {
     boolean minor = c.minor(ADULT_AGE);
     long needed = minor ? c.value(MINOR_DAILY).approximate().toMinutes() * 7 : c.value(ADULT_WEEKLY).approximate().toMinutes();
     if (Math.round(minutes) >= needed) return List.of();
-    String target = minor ? c.value(MINOR_DAILY) + " a day (" + needed + " min a week) under " + c.value(ADULT_AGE)
+    String target = minor ? c.value(MINOR_DAILY).approximate().toMinutes() + " min a day (" + needed + " min a week) under " + c.value(ADULT_AGE)
         : needed + " min a week for adults";
     return List.of(c.finding("habits[" + timed.get(0).index() + "]", "activity habits add up to " + Math.round(minutes)
         + " min a week; WHO recommends at least " + target + " (fact 72)"));

@@ -23,6 +23,7 @@ public final class EsketamineFrequency extends Rule {
 
   public EsketamineFrequency() {
     super(meta("KET011", Severity.ERROR, "More esketamine sessions in 7 days than the label gives for the treatment week")
+        .perSession()
         .thresholds(WEEKS_1_TO_4, WEEKS_5_TO_8, FROM_WEEK_9)
         .sources(Sources.ESK_INDUCTION, Sources.ESK_MAINTENANCE, Sources.ESK_CONTINUATION)
         .explanation("""

@@ -57,7 +57,7 @@ public final class InductionLength extends Rule {
       PlanDuration span = c.value(MAX_SPAN);
       if (days > span.approximate().toDays()) {
         out.add(c.finding(path, "induction phase `" + p.name() + "` runs " + days + " days, from " + Engine.describe(first.start())
-            + " to " + Engine.describe(last.start()) + "; studied induction series last at most " + span + " (facts 1, 30)", last.id()));
+            + " to " + Engine.describe(last.start()) + "; studied induction series last at most " + Check.human(span) + " (facts 1, 30)", last.id()));
       }
     }
     return out;

@@ -21,6 +21,7 @@ public final class MinGap extends Rule {
 
   public MinGap() {
     super(meta("KET012", Severity.WARNING, "Two dosing sessions closer together than the minimum gap")
+        .perSession()
         .thresholds(MIN_GAP)
         .sources(Sources.SPACING_DERIVED, Sources.MURROUGH_2013, Sources.SINGH_2016, Sources.ALBOTT_2018)
         .explanation("""

@@ -18,6 +18,7 @@ public final class SeriesDensity extends Rule {
 
   public SeriesDensity() {
     super(meta("KET015", Severity.WARNING, "More ketamine sessions in 7 days than studied series")
+        .perSession()
         .thresholds(MAX_PER_7_DAYS)
         .sources(Sources.MURROUGH_2013, Sources.SINGH_2016, Sources.CANMAT_2021)
         .explanation("""

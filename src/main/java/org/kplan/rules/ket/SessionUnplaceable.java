@@ -11,6 +11,7 @@ import org.kplan.rules.Sources;
 public final class SessionUnplaceable extends Rule {
   public SessionUnplaceable() {
     super(meta("KET016", Severity.ERROR, "Dosing session that cannot be placed")
+        .perSession()
         .origin(Origin.ENGINE)
         .sources(Sources.PLAN_FORMAT, Sources.ESK_MONITORING)
         .explanation("""

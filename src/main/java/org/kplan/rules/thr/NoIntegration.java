@@ -15,6 +15,7 @@ import org.kplan.schedule.EventKind;
 public final class NoIntegration extends Rule {
   public NoIntegration() {
     super(meta("THR002", Severity.WARNING, "Dosing session without integration therapy in its post-dose window")
+        .perSession()
         .sources(Sources.PRICE_2022, Sources.WINDOW_CONVENTION, Sources.KAP_PRACTICE)
         .explanation("""
             Every dosing session should have at least one integration therapy session in its

@@ -14,7 +14,7 @@ import org.kplan.schedule.Event;
 
 /** THR006: no preparation session before the first dose. */
 public final class NoPreparation extends Rule {
-  static final Threshold<Integer> MIN_SESSIONS = Threshold.integer("minSessions", 1, 0, 20, "sessions",
+  static final Threshold<Integer> MIN_SESSIONS = Threshold.integer("minSessions", 1, 0, 20, null,
       "fewest preparation sessions before the first dose", Sources.KAP_PRACTICE);
   static final Threshold<PlanDuration> WITHIN = Threshold.duration("within", "14d",
       "how long before the first dose a preparation session counts", Sources.KAP_PRACTICE);
@@ -43,7 +43,7 @@ public final class NoPreparation extends Rule {
     int min = c.value(MIN_SESSIONS);
     if (n >= min) return List.of();
     return List.of(c.finding(c.followUpsPath(), (n == 0 ? "no" : "only " + n) + " preparation session" + (n == 1 ? "" : "s")
-        + " (`kind: preparation`) in the " + c.value(WITHIN) + " before the first dose (" + Engine.describe(first.start())
-        + "); the profile asks for " + min + ", and KAP practice has one to three or more (fact 54)"));
+        + " (`kind: preparation`) in the " + Check.human(c.value(WITHIN)) + " before the first dose (" + Engine.describe(first.start())
+        + "); at least " + min + " expected, and KAP practice has one to three or more (fact 54)"));
   }
 }

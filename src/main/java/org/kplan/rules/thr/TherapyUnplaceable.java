@@ -11,6 +11,7 @@ import org.kplan.rules.Sources;
 public final class TherapyUnplaceable extends Rule {
   public TherapyUnplaceable() {
     super(meta("THR001", Severity.ERROR, "Integration therapy that cannot be placed in its post-dose window")
+        .perSession()
         .origin(Origin.ENGINE)
         .sources(Sources.KAP_PRACTICE, Sources.WINDOW_CONVENTION, Sources.PLAN_FORMAT)
         .explanation("""
