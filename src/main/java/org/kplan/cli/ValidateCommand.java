@@ -91,6 +91,8 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   private Context ctx;
+  /** The text read from standard input, for source lines in the text report. */
+  private String stdinText;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Plan or template files, directories, or - for standard input.")
   List<String> paths;
@@ -149,7 +151,7 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
 
     StringWriter buf = new StringWriter();
     switch (format) {
-      case text -> text(reports, failAt, output == null ? diag : new Diagnostics(Style.PLAIN), new PrintWriter(buf));
+      case text -> text(reports, failAt, output == null ? diag : plain(), new PrintWriter(buf));
       case json -> FindingsJson.write(reports, failAt, buf);
       case sarif -> Sarif.write(reports, sarifRules(), VersionProvider.version(), buf);
       case junit -> JunitXml.write(reports, failAt, buf);
@@ -180,6 +182,7 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
       try {
         stdin = PlanLoader.decode(ctx.in.readNBytes(YamlTree.MAX_BYTES + 1), PlanInput.STDIN, Pos.of(PlanInput.STDIN));
         diag.source(PlanInput.STDIN, stdin);
+        stdinText = stdin;
       } catch (IOException e) {
         stdinProblem = unreadable(PlanInput.STDIN, "cannot read standard input: " + e.getMessage());
       } catch (InputException e) {
@@ -246,6 +249,13 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
       if (parent != null) dir = parent;
     }
     return new FileReport(in.name(), validator.validate(in.name(), text, dir), false);
+  }
+
+  /** Diagnostics without colour, for a report written to a file. */
+  private Diagnostics plain() {
+    Diagnostics d = new Diagnostics(Style.PLAIN);
+    if (stdinText != null) d.source(PlanInput.STDIN, stdinText);
+    return d;
   }
 
   private static FileReport unreadable(String name, String message) {
