@@ -3,8 +3,11 @@ package org.kplan.cli;
 import org.kplan.term.Style;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: colour and --debug. */
+/** Options every command shares: help, colour and --debug. */
 public final class CommonOptions {
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
   @Option(names = "--no-color", description = "No colour in the output (also when NO_COLOR is set).")
   boolean noColor;
 

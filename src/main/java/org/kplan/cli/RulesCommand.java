@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
     name = "rules",
     sortOptions = false,
     headerHeading = "",
-    header = "List the rule catalogue, or explain one rule: what it checks, why, its thresholds and their sources.",
+    header = "List the rule catalogue, or explain one rule with its thresholds and sources.",
     description = {
-      "Without RULE, lists every rule: code, default severity and summary. With --rules, the",
-      "severities are those of the profile, and rules it switches off show `off`.",
+      "Without RULE, lists every rule: code, default severity and summary. With",
+      "--rules, the severities are the profile's, and rules it switches off show",
+      "`off`.",
       ""
     },
     footerHeading = "%nExamples:%n",

@@ -68,4 +68,14 @@ class RulesCommandTest {
     assertTrue(r.out().contains("  KET012  error    Two dosing sessions"), r.out());
     assertTrue(r.out().contains("  HAB002  off      No physical-activity habit"), r.out());
   }
+
+  @Test
+  void everyCommandWithTheCommonOptionsHasHelp() {
+    for (String cmd : new String[] {"schedule", "validate", "rules"}) {
+      Cli.Result r = Cli.run(cmd, "--help");
+      assertEquals(0, r.code(), cmd + ": " + r);
+      assertTrue(r.out().contains("Usage: kplan " + cmd + " "), r.out());
+    }
+    assertTrue(Cli.run("validate", "--help").out().contains("  2  a PATH could not be read at all"), "exit codes in the help");
+  }
 }
