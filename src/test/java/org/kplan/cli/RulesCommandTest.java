@@ -70,8 +70,8 @@ class RulesCommandTest {
   }
 
   @Test
-  void everyCommandWithTheCommonOptionsHasHelp() {
-    for (String cmd : new String[] {"schedule", "validate", "rules"}) {
+  void everyCommandHasHelp() {
+    for (String cmd : new String[] {"schedule", "validate", "rules", "templates"}) {
       Cli.Result r = Cli.run(cmd, "--help");
       assertEquals(0, r.code(), cmd + ": " + r);
       assertTrue(r.out().contains("Usage: kplan " + cmd + " "), r.out());
