@@ -3,7 +3,7 @@ package org.kplan.cli;
 import org.kplan.term.Style;
 import picocli.CommandLine.Option;
 
-/** Options every command shares: colour and --debug. */
+/** Options every command shares: help, colour and --debug. */
 public final class CommonOptions {
   @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
   boolean help;

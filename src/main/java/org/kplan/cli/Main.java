@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "kplan is a scheduling and checking aid; it gives no medical advice.",
       ""
     },
-    subcommands = {ScheduleCommand.class, TemplatesCommand.class, WarmupCommand.class},
+    subcommands = {ScheduleCommand.class, ValidateCommand.class, RulesCommand.class, TemplatesCommand.class, WarmupCommand.class},
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
     footer = {

@@ -37,9 +37,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing",
       "session inside clinic hours on open days, therapy inside each post-dose window, per-session",
-      "tasks, habits and follow-ups. Error findings (such as therapy that cannot be placed) are",
-      "shown after the schedule, on standard error for table, csv and md output, and in `findings`",
-      "for json; the exit code is then 1.",
+      "tasks, habits and follow-ups, then checks it against the rule catalogue (`kplan rules`).",
+      "Error findings (such as therapy that cannot be placed, or monitoring shorter than the",
+      "minimum) are shown after the schedule, on standard error for table, csv and md output; json",
+      "holds every finding in `findings`. The exit code is 1 when there are errors; `kplan",
+      "validate` shows warnings too.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -124,7 +126,12 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       out.flush();
     }
     if (f != Format.json || output != null) {
-      for (Finding x : s.findings()) if (x.severity() != Severity.INFO || f == Format.table) diag.print(x, err);
+      for (Finding x : s.findings()) if (x.severity() == Severity.ERROR) diag.print(x, err);
+      long others = s.findings().stream().filter(x -> x.severity() != Severity.ERROR).count();
+      if (others > 0) {
+        err.println("kplan: " + others + (others == 1 ? " more finding" : " more findings") + " below error level; run `kplan validate "
+            + plan + "` to see " + (others == 1 ? "it" : "them"));
+      }
     }
     return s.hasErrors() ? Main.FINDINGS : Main.OK;
   }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.kplan.plan.Templates;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     footer = {"  kplan templates"})
 public final class TemplatesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @picocli.CommandLine.Mixin CommonOptions common;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {

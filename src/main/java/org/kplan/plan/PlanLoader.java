@@ -174,7 +174,17 @@ public final class PlanLoader {
     }
   }
 
-  /** Maps merge key by key; lists and scalars of {@code over} replace those of {@code base}. */
+  /**
+   * Mappings that are one value and replace as a whole: a dose ({@code mgPerKg} or {@code mg}, not
+   * both) and a clinic's weekly hours (a plan's {@code mon-thu} must not meet its template's
+   * {@code mon-fri}).
+   */
+  private static final Set<String> REPLACED_WHOLE = Set.of("dose", "hours");
+
+  /**
+   * Maps merge key by key, except {@link #REPLACED_WHOLE}; lists and scalars of {@code over}
+   * replace those of {@code base}.
+   */
   static YMap merge(YMap base, YMap over) {
     Map<String, Entry> out = new LinkedHashMap<>();
     for (Entry e : base.entries().values()) {
@@ -182,7 +192,7 @@ public final class PlanLoader {
       Entry o = over.entries().get(e.key());
       if (o == null) {
         out.put(e.key(), e);
-      } else if (e.value() instanceof YMap bm && o.value() instanceof YMap om) {
+      } else if (e.value() instanceof YMap bm && o.value() instanceof YMap om && !REPLACED_WHOLE.contains(e.key())) {
         out.put(e.key(), new Entry(o.key(), o.keyPos(), merge(bm, om)));
       } else {
         out.put(e.key(), o);

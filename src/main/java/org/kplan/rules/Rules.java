@@ -1,18 +1,130 @@
 package org.kplan.rules;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Plan;
+import org.kplan.plan.Plan.Waiver;
+import org.kplan.schedule.Event;
 import org.kplan.schedule.Schedule;
 
 /**
- * Entry point of the rule catalogue: every finding for a plan and its schedule. For now, the
- * engine's own findings (unplaceable sessions and therapy); the catalogue adds its rules here.
+ * The single entry point of the rule catalogue: every finding for a plan and its schedule. It
+ * returns the engine's own findings and those of every catalogue rule, with the rule profile
+ * applied (rules switched off, severities changed, thresholds set) and the plan's waivers
+ * applied, sorted by file, line, column and rule.
+ *
+ * <p>Profiles stack in this order, later ones winning: the catalogue defaults, the plan's
+ * {@code rules:} section (merged with its template's), then the profile passed in (from
+ * {@code --rules}). Problems in the plan's {@code rules:} section come back as PLN002/PLN003
+ * findings.
  */
 public final class Rules {
   private Rules() {}
 
+  /** Findings with the catalogue defaults and the plan's own {@code rules:} section. */
   public static List<Finding> check(Plan plan, Schedule schedule) {
-    return schedule.findings().stream().sorted().toList();
+    return check(plan, schedule, Profile.DEFAULTS);
+  }
+
+  /** Findings with the plan's {@code rules:} section and then {@code profile} applied. */
+  public static List<Finding> check(Plan plan, Schedule schedule, Profile profile) {
+    List<Finding> out = new ArrayList<>();
+    Profile effective = Profile.DEFAULTS.then(Profile.parse(plan.rules(), out)).then(profile);
+
+    List<Finding> found = new ArrayList<>();
+    for (Finding f : schedule.findings()) {
+      Optional<Rule> r = Catalogue.get(f.rule());
+      if (r.isEmpty() || !r.get().configurable()) {
+        found.add(f);
+      } else if (effective.enabled(r.get())) {
+        found.add(f.withSeverity(effective.severity(r.get())));
+      }
+    }
+    List<Rule> waiverRules = new ArrayList<>();
+    for (Rule r : Catalogue.ALL) {
+      if (r.origin() != Rule.Origin.RULE || !effective.enabled(r)) continue;
+      if (r.family() == Family.WAV) {
+        waiverRules.add(r);
+        continue;
+      }
+      for (Finding f : r.check(new Check(r, plan, schedule, effective))) found.add(f.withSeverity(effective.severity(r)));
+    }
+    WaiverCheck wc = new WaiverCheck(plan, schedule, found, effective);
+    for (Rule r : waiverRules) {
+      for (Finding f : ((WaiverRule) r).check(wc, new Check(r, plan, schedule, effective))) {
+        out.add(f.withSeverity(effective.severity(r)));
+      }
+    }
+    for (Finding f : found) if (!wc.waived(f)) out.add(f);
+    return out.stream().sorted().toList();
+  }
+
+  /** A rule about the plan's waivers: it also sees the findings the waivers apply to. */
+  public abstract static class WaiverRule extends Rule {
+    protected WaiverRule(Meta m) {
+      super(m);
+    }
+
+    @Override
+    public final List<Finding> check(Check c) {
+      return check(new WaiverCheck(c.plan(), c.schedule(), List.of(), Profile.DEFAULTS), c);
+    }
+
+    public abstract List<Finding> check(WaiverCheck w, Check c);
+  }
+
+  /** The plan's waivers and the findings they meet. */
+  public static final class WaiverCheck {
+    private final Plan plan;
+    private final Schedule schedule;
+    private final List<Finding> findings;
+    private final Profile profile;
+
+    WaiverCheck(Plan plan, Schedule schedule, List<Finding> findings, Profile profile) {
+      this.plan = plan;
+      this.schedule = schedule;
+      this.findings = List.copyOf(findings);
+      this.profile = profile;
+    }
+
+    /** The rule a waiver names, when the catalogue has it. */
+    public Optional<Rule> rule(Waiver w) {
+      return w.rule() == null ? Optional.empty() : Catalogue.get(w.rule());
+    }
+
+    /** A waiver counts when it names a waivable rule and gives a reason and an approver. */
+    public boolean valid(Waiver w) {
+      return w.reason() != null && w.approvedBy() != null && rule(w).map(Rule::waivable).orElse(false);
+    }
+
+    /** True when {@code w} silences {@code f}: same rule and, if the waiver lists sessions, one of them. */
+    public boolean covers(Waiver w, Finding f) {
+      if (!valid(w) || !w.rule().equals(f.rule())) return false;
+      if (w.sessions().isEmpty()) return true;
+      if (f.event() == null) return false;
+      return schedule.events().stream()
+          .filter(e -> e.id().equals(f.event()))
+          .map(Event::session)
+          .anyMatch(s -> s != null && w.sessions().contains(s));
+    }
+
+    public boolean waived(Finding f) {
+      return plan.waivers().stream().anyMatch(w -> covers(w, f));
+    }
+
+    /** The findings (before waivers) that {@code w} silences. */
+    public List<Finding> silenced(Waiver w) {
+      return findings.stream().filter(f -> covers(w, f)).toList();
+    }
+
+    public boolean enabled(Rule r) {
+      return profile.enabled(r);
+    }
+
+    public List<Waiver> waivers() {
+      return plan.waivers();
+    }
   }
 }

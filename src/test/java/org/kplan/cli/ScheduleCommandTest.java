@@ -65,10 +65,11 @@ class ScheduleCommandTest {
   }
 
   @Test
-  void readsStandardInputAndOverridesStart() {
-    Result r = Cli.run(TestPlans.BASE, Map.of(), "schedule", "-", "-f", "json", "--start", "2027-03-08", NOW);
+  void readsStandardInputAndOverridesStart() throws Exception {
+    Result r = Cli.run(Files.readString(Path.of(EXAMPLE)), Map.of(), "schedule", "-", "-f", "json", "--start", "2027-04-05", NOW);
     assertEquals(0, r.code(), r.toString());
-    assertTrue(r.out().contains("\"start\": \"2027-03-08T09:00:00-05:00\""), r.out());
+    assertTrue(r.out().contains("\"id\": \"ket-1\""), r.out());
+    assertTrue(r.out().contains("\"start\": \"2027-04-05T09:00:00-04:00\""), r.out());
   }
 
   @Test

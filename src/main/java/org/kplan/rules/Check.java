@@ -1,0 +1,196 @@
+package org.kplan.rules;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.Optional;
+import org.kplan.plan.Finding;
+import org.kplan.plan.Plan;
+import org.kplan.plan.Plan.Dose;
+import org.kplan.plan.Plan.FollowUp;
+import org.kplan.plan.Plan.Phase;
+import org.kplan.plan.Plan.SessionTask;
+import org.kplan.plan.PlanDuration;
+import org.kplan.plan.Pos;
+import org.kplan.schedule.Event;
+import org.kplan.schedule.EventKind;
+import org.kplan.schedule.Schedule;
+
+/**
+ * What one rule sees while checking one plan: the plan (with positions), its computed schedule,
+ * the rule's thresholds as the profile set them, and helpers that several rules share. Findings
+ * made here carry the rule's code and default severity; {@link Rules} applies the profile's
+ * severity and the plan's waivers afterwards.
+ */
+public final class Check {
+  private final Rule rule;
+  private final Plan plan;
+  private final Schedule schedule;
+  private final Profile profile;
+
+  Check(Rule rule, Plan plan, Schedule schedule, Profile profile) {
+    this.rule = rule;
+    this.plan = plan;
+    this.schedule = schedule;
+    this.profile = profile;
+  }
+
+  public Plan plan() {
+    return plan;
+  }
+
+  public Schedule schedule() {
+    return schedule;
+  }
+
+  /** The value of one of the rule's thresholds: the profile's, else the default. */
+  public <T> T value(Threshold<T> t) {
+    return profile.value(rule, t);
+  }
+
+  /** A finding of this rule at {@code pos}. */
+  public Finding finding(Pos pos, String message) {
+    return new Finding(rule.code(), rule.severity(), message, pos, null);
+  }
+
+  /** A finding of this rule about one scheduled event. */
+  public Finding finding(Pos pos, String message, String event) {
+    return new Finding(rule.code(), rule.severity(), message, pos, event);
+  }
+
+  /** A finding at the node {@code path} ({@code ketamine.monitoring}, {@code followUp[2]}). */
+  public Finding finding(String path, String message) {
+    return finding(plan.pos(path), message);
+  }
+
+  public Finding finding(String path, String message, String event) {
+    return finding(plan.pos(path), message, event);
+  }
+
+  /** A duration for messages: {@code 7 days}, {@code 4 weeks}, {@code 2h}, {@code 1h30m}. */
+  public static String human(PlanDuration d) {
+    if (d.minutes() == 0 && d.days() > 0) {
+      if (d.days() % 7 == 0 && d.days() >= 28) return d.days() / 7 + " weeks";
+      return d.days() + (d.days() == 1 ? " day" : " days");
+    }
+    return d.toString();
+  }
+
+  // ------------------------------------------------------------------ shared facts
+
+  /** The route of administration, or null (templates may leave it out). */
+  public String route() {
+    return plan.ketamine() == null ? null : plan.ketamine().route();
+  }
+
+  /** Dosing session events in session order. */
+  public List<Event> doses() {
+    return schedule.events().stream().filter(e -> e.kind() == EventKind.KETAMINE).toList();
+  }
+
+  public Optional<Event> firstDose() {
+    List<Event> d = doses();
+    return d.isEmpty() ? Optional.empty() : Optional.of(d.get(0));
+  }
+
+  public Optional<Event> lastDose() {
+    List<Event> d = doses();
+    return d.isEmpty() ? Optional.empty() : Optional.of(d.get(d.size() - 1));
+  }
+
+  /** The date of the first dose, else the plan's start. */
+  public LocalDate firstDoseDate() {
+    return firstDose().map(e -> e.start().toLocalDate()).orElse(plan.start());
+  }
+
+  /** Age in whole years at the first dose, or empty when the plan has no birth date. */
+  public Optional<Integer> ageAtFirstDose() {
+    if (plan.patient() == null || plan.patient().birthDate() == null || firstDoseDate() == null) return Optional.empty();
+    return Optional.of(Period.between(plan.patient().birthDate(), firstDoseDate()).getYears());
+  }
+
+  /** True when the patient's age at the first dose is known and below {@code adultAge}. */
+  public boolean minor(Threshold<Integer> adultAge) {
+    return ageAtFirstDose().map(a -> a < value(adultAge)).orElse(false);
+  }
+
+  /** The phase a dosing event belongs to. */
+  public Phase phase(Event e) {
+    for (Phase p : plan.ketamine().phases()) if (p.name().equals(e.phase())) return p;
+    throw new IllegalStateException("no phase " + e.phase());
+  }
+
+  /** {@code ketamine.phases[i]}: where a dosing session comes from. */
+  public static String phasePath(Phase p) {
+    return "ketamine.phases[" + p.index() + "]";
+  }
+
+  public String phasePath(Event e) {
+    return phasePath(phase(e));
+  }
+
+  /** The dose of a phase: its own, else the plan's. */
+  public Dose dose(Phase p) {
+    return p.dose() != null ? p.dose() : plan.ketamine().dose();
+  }
+
+  /** Where a phase's dose is written: the phase's {@code dose}, else {@code ketamine.dose}. */
+  public String dosePath(Phase p) {
+    return p.dose() != null ? phasePath(p) + ".dose" : "ketamine.dose";
+  }
+
+  public List<SessionTask> tasks(String kind) {
+    return plan.ketamine() == null ? List.of() : plan.ketamine().sessionTasks().stream().filter(t -> t.kind().equals(kind)).toList();
+  }
+
+  public static String taskPath(SessionTask t) {
+    return "ketamine.sessionTasks[" + t.index() + "]";
+  }
+
+  /** {@code ketamine.sessionTasks} when the plan has it, else {@code ketamine}. */
+  public String tasksPath() {
+    return plan.node("ketamine.sessionTasks").isPresent() ? "ketamine.sessionTasks" : "ketamine";
+  }
+
+  /** Follow-up and assessment events (not therapy, tasks or habits). */
+  public List<Event> followUpEvents() {
+    return schedule.events().stream()
+        .filter(e -> e.kind() == EventKind.FOLLOW_UP || e.kind() == EventKind.ASSESSMENT)
+        .toList();
+  }
+
+  /** The follow-up entry an event was made from. */
+  public Optional<FollowUp> followUpOf(Event e) {
+    for (FollowUp f : plan.followUps()) {
+      String id = e.id();
+      if (id.startsWith(f.id() + "-") && id.substring(f.id().length() + 1).matches("\\d+")) return Optional.of(f);
+    }
+    return Optional.empty();
+  }
+
+  public static String followUpPath(FollowUp f) {
+    return "followUp[" + f.index() + "]";
+  }
+
+  /** {@code followUp} when the plan has it, else the top of the plan. */
+  public String followUpsPath() {
+    return plan.node("followUp").isPresent() ? "followUp" : "";
+  }
+
+  /** Where an event comes from in the plan: its phase, task, follow-up or {@code therapy}. */
+  public String pathOf(Event e) {
+    switch (e.kind()) {
+      case KETAMINE:
+        return phasePath(e);
+      case THERAPY:
+        return plan.node("therapy.window").isPresent() ? "therapy.window" : "therapy";
+      case TASK:
+        for (SessionTask t : plan.ketamine().sessionTasks()) {
+          if (e.id().equals("task-" + e.session() + "-" + t.id())) return taskPath(t);
+        }
+        return tasksPath();
+      default:
+        return followUpOf(e).map(Check::followUpPath).orElse(followUpsPath());
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.kplan.rules;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.kplan.plan.Codes;
+import org.kplan.plan.Finding;
+import org.kplan.plan.HolidayCalendars;
+import org.kplan.plan.HolidaySource;
+import org.kplan.plan.InputException;
+import org.kplan.plan.Plan;
+import org.kplan.plan.PlanLoader;
+import org.kplan.schedule.Engine;
+import org.kplan.schedule.Schedule;
+
+/**
+ * Validates one plan or template text: loads it (structural problems become PLN findings),
+ * schedules it and runs the catalogue. Templates without a start date are scheduled from the
+ * fixed synthetic start {@link #TEMPLATE_START} (in UTC when they have no time zone), so that the
+ * schedule rules run on them too. Thread-safe: {@code kplan validate} runs many at once.
+ */
+public final class Validator {
+  /** The start date given to a template that has none: a Monday, fixed so results are reproducible. */
+  public static final LocalDate TEMPLATE_START = LocalDate.of(2030, 1, 7);
+
+  private static final Object HOLIDAY_LOCK = new Object();
+  private static final HolidaySource HOLIDAYS = (code, from, to) -> {
+    synchronized (HOLIDAY_LOCK) {
+      return HolidayCalendars.INSTANCE.holidays(code, from, to);
+    }
+  };
+
+  private final Profile profile;
+  private final Instant now;
+
+  /** {@code profile} applies over each plan's own {@code rules:}; {@code now} decides which sessions are past (PLN007). */
+  public Validator(Profile profile, Instant now) {
+    this.profile = profile;
+    this.now = now;
+  }
+
+  /** Every finding for the text of {@code name}; relative {@code extends} resolve against {@code dir}. */
+  public List<Finding> validate(String name, String text, Path dir) {
+    Plan plan;
+    try {
+      plan = new PlanLoader().load(name, text, dir);
+    } catch (InputException e) {
+      return e.problems();
+    }
+    boolean synthetic = false;
+    if (plan.isTemplate()) {
+      if (plan.start() == null) {
+        plan = plan.withStart(TEMPLATE_START);
+        synthetic = true;
+      }
+      if (plan.timezone() == null) {
+        plan = new Plan(plan.version(), plan.kind(), plan.id(), plan.patient(), ZoneOffset.UTC, plan.start(), plan.clinic(),
+            plan.ketamine(), plan.therapy(), plan.habits(), plan.followUps(), plan.waivers(), plan.rules(), plan.source(), plan.file());
+      }
+      if (plan.ketamine() == null || plan.ketamine().phases().isEmpty() || plan.ketamine().route() == null) {
+        // nothing to schedule: a partial template is checked for structure (and its rule settings) only
+        List<Finding> problems = new ArrayList<>();
+        Profile.parse(plan.rules(), problems);
+        return problems.stream().sorted().toList();
+      }
+    }
+    HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HOLIDAYS;
+    Schedule s = Engine.schedule(plan, now, holidays);
+    List<Finding> all = Rules.check(plan, s, profile);
+    if (synthetic) all = all.stream().filter(f -> !f.rule().equals(Codes.PLN_PAST)).toList();
+    return all;
+  }
+}
