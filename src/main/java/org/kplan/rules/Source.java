@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A published source for a rule or a default threshold: the fact number(s) in
- * {@code rules-sources.md} and the name of the document the fact comes from.
+ * {@code docs/sources.md} and the name of the document the fact comes from.
  *
  * @param facts fact numbers as written in rules-sources.md ({@code "10"}, {@code "29-31"},
  *     {@code "section 9"})

@@ -2,7 +2,7 @@ package org.kplan.rules;
 
 /**
  * The published sources that rules and their defaults cite, by fact number in
- * {@code rules-sources.md} (kept beside the design, and summarised in docs/rules.md). One constant
+ * {@code docs/sources.md} (summarised in docs/rules.md). One constant
  * per fact or group of facts, so every rule names a source the same way.
  */
 public final class Sources {
@@ -42,7 +42,7 @@ public final class Sources {
   public static final Source IV_OBSERVATION = new Source("37", "IV ketamine post-infusion observation: no firm standard; the 2-hour esketamine floor reused for every route");
   public static final Source ALBOTT_2018 = new Source("38", "Albott 2018: 6 infusions Monday/Wednesday/Friday over 12 days; median relapse 41 days (PTSD) and 20 days (depression)");
   public static final Source ABDALLAH_2022 = new Source("39", "Abdallah 2022: 8 infusions twice weekly (military PTSD sample)");
-  public static final Source SPACING_DERIVED = new Source("section 9", "rules-sources.md, known gaps: no label minimum between doses; 48 h is derived from twice- and thrice-weekly schedules (facts 29, 30, 38)");
+  public static final Source SPACING_DERIVED = new Source("section 9", "docs/sources.md, known gaps: no label minimum between doses; 48 h is derived from twice- and thrice-weekly schedules (facts 29, 30, 38)");
 
   // 3. Adolescents and young adults
   public static final Source ADOLESCENT_TRIALS = new Source("40-43", "Adolescent IV ketamine trials and protocols (Dwyer 2021, Cullen 2018, Yale protocol, adolescent RCT design)");
