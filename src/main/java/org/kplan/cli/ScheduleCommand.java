@@ -35,11 +35,9 @@ import picocli.CommandLine.Spec;
     headerHeading = "",
     header = "Turn a plan into a dated schedule of sessions, therapy, tasks, habits and follow-ups.",
     description = {
-      "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing",
-      "session inside clinic hours on open days, therapy inside each post-dose window, per-session",
-      "tasks, habits and follow-ups. Error findings (such as therapy that cannot be placed) are",
-      "shown after the schedule, on standard error for table, csv and md output, and in `findings`",
-      "for json; the exit code is then 1.",
+      "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing session inside clinic hours on open days, therapy inside each post-dose window, per-session tasks, habits and follow-ups.",
+      "",
+      "Error findings (such as therapy that cannot be placed) are shown after the schedule, on standard error for table, csv and md output, and in `findings` for json; the exit code is then 1.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -95,7 +93,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Style style = common.style();
-    Diagnostics diag = new Diagnostics(Style.detect(common.color, common.noColor));
+    Diagnostics diag = new Diagnostics(style);
     Instant at = Clock.now(now, ctx);
     Format f = format != null ? format : defaultFormat();
     Plan p;
