@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       ScheduleCommand.class,
+      ShowCommand.class,
       TemplatesCommand.class,
       SchemaCommand.class
     },
