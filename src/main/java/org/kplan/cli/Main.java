@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ScheduleCommand.class,
       ShowCommand.class,
+      InitCommand.class,
       TemplatesCommand.class,
       SchemaCommand.class
     },
