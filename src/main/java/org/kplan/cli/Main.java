@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       ShowCommand.class,
       InitCommand.class,
       TemplatesCommand.class,
-      SchemaCommand.class
+      SchemaCommand.class,
+      CompletionCommand.class
     },
     footerHeading = "%n",
     footer = {

@@ -21,6 +21,18 @@ class GeneratedFilesTest {
   }
 
   @Test
+  void completionScripts() throws Exception {
+    Generated.assertCommitted(Path.of("completions/kplan.bash"), output("completion", "bash"));
+    Generated.assertCommitted(Path.of("completions/_kplan"), output("completion", "zsh"));
+    Generated.assertCommitted(Path.of("completions/kplan.fish"), output("completion", "fish"));
+  }
+
+  @Test
+  void manualPage() throws Exception {
+    Generated.assertCommitted(Path.of("docs/kplan.1"), ManPage.generate(Main.commandLine(null).getCommandSpec()));
+  }
+
+  @Test
   void planSchema() throws Exception {
     Generated.assertCommitted(Path.of("plans/kplan-plan.schema.json"), output("schema"));
   }
