@@ -4,10 +4,17 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.kplan.term.Prompter;
+import org.kplan.term.Style;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
 /**
@@ -19,21 +26,45 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     synopsisSubcommandLabel = "COMMAND",
+    commandListHeading = "",
+    headerHeading = "",
+    header = "Schedule, check and calendar ketamine-assisted psychotherapy treatment plans.",
     description = {
-      "Turns ketamine-assisted psychotherapy treatment plans (YAML) into dated schedules, checks them",
-      "against safety and protocol rules, and writes calendars for a whole clinic.",
-      "kplan is a scheduling and checking aid; it gives no medical advice.",
+      "Turns ketamine-assisted psychotherapy treatment plans (YAML) into dated",
+      "schedules, checks them against safety and protocol rules, and writes calendars",
+      "for a whole clinic. kplan is a scheduling and checking aid; it gives no",
+      "medical advice.",
       ""
     },
-    subcommands = {ScheduleCommand.class, ValidateCommand.class, RulesCommand.class, TemplatesCommand.class, WarmupCommand.class},
-    commandListHeading = "%nCommands:%n",
+    subcommands = {
+      ScheduleCommand.class,
+      ShowCommand.class,
+      InitCommand.class,
+      ValidateCommand.class,
+      RulesCommand.class,
+      TemplatesCommand.class,
+      SchemaCommand.class,
+      CompletionCommand.class,
+      WarmupCommand.class
+    },
     footerHeading = "%n",
     footer = {
+      "Examples:",
+      "  kplan init                          # a new plan, step by step",
+      "  kplan show plan.yaml                # the first month of dosing, as a calendar",
+      "  kplan schedule plan.yaml -o s.json  # the full schedule, as JSON",
+      "",
+      "Environment:",
+      "  NO_COLOR           no colour in any output when set (https://no-color.org)",
+      "  COLUMNS            width to lay out for when not on a terminal (default 80)",
+      "  SOURCE_DATE_EPOCH  the moment to treat as now, for reproducible output",
+      "",
       "Exit codes:",
-      "  0  success",
-      "  1  the plan(s) break rules (errors; warnings too with --strict)",
-      "  2  usage error, or unreadable or invalid input",
-      "  3  output could not be written",
+      "  0    success",
+      "  1    the plan(s) break rules (errors; warnings too with --strict)",
+      "  2    usage error, or unreadable or invalid input",
+      "  3    output could not be written",
+      "  130  kplan init was interrupted (Ctrl-C); nothing was written",
       "",
       "Run 'kplan COMMAND --help' for a command's options and examples."
     })
@@ -45,6 +76,23 @@ public final class Main implements Runnable {
   public static final int INPUT = 2;
   /** Output could not be written. */
   public static final int OUTPUT = 3;
+  /** Interrupted by the user (Ctrl-C): 128 + SIGINT, as shells report it. */
+  public static final int INTERRUPTED = 130;
+
+  /**
+   * How {@code kplan --help} groups the commands, in this order. A command not listed here is shown
+   * under "Other commands", so a new command is never hidden.
+   */
+  static final Map<String, List<String>> GROUPS = groups();
+
+  private static Map<String, List<String>> groups() {
+    Map<String, List<String>> g = new LinkedHashMap<>();
+    g.put("Plans", List.of("init", "schedule", "show", "templates"));
+    g.put("Checking", List.of("validate", "rules"));
+    g.put("Calendars", List.of("calendar"));
+    g.put("Shell and editor", List.of("completion", "schema"));
+    return g;
+  }
 
   @Spec CommandSpec spec;
 
@@ -64,7 +112,31 @@ public final class Main implements Runnable {
 
   /** Runs kplan with the given streams and environment; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
-    Context ctx = new Context(in, env);
+    return run(args, out, err, in, env, null);
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter, InputStream, Map)}, with the terminal {@code kplan init} asks on. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Prompter.Factory prompts) {
+    Context ctx = new Context(in, env, prompts);
+    CommandLine cl = commandLine(ctx);
+    cl.setOut(out);
+    cl.setErr(err);
+    Style helpStyle = helpStyle(args, env);
+    cl.setColorScheme(Help.defaultColorScheme(helpStyle.enabled() ? Help.Ansi.ON : Help.Ansi.OFF));
+    cl.setExecutionStrategy(parsed -> {
+      if (helpRequested(parsed)) cl.setUsageHelpWidth(Math.min(120, Math.max(55, Style.width(null, env::get))));
+      return new CommandLine.RunLast().execute(parsed);
+    });
+    try {
+      return cl.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** The command tree, as the completion scripts and the manual page see it too. */
+  static CommandLine commandLine(Context ctx) {
     CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
@@ -73,16 +145,69 @@ public final class Main implements Runnable {
         return k;
       }
     });
-    cl.setOut(out);
-    cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler(Errors::usage);
-    try {
-      return cl.execute(args);
-    } finally {
-      out.flush();
-      err.flush();
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+    return cl;
+  }
+
+  /** Help is about to be printed: --help, -h, the help command, or kplan alone. */
+  private static boolean helpRequested(ParseResult p) {
+    for (ParseResult r = p; r != null; r = r.subcommand()) {
+      if (r.isUsageHelpRequested()) return true;
+      if (r.subcommand() == null && r.commandSpec().userObject() instanceof Main) return true;
     }
+    return false;
+  }
+
+  /** Colour of --help output: the same rule as every command's output, from the options as typed. */
+  private static Style helpStyle(String[] args, Map<String, String> env) {
+    boolean noColor = false;
+    Style.Mode mode = Style.Mode.AUTO;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--")) break;
+      if (a.equals("--no-color")) noColor = true;
+      String when = a.startsWith("--color=") ? a.substring(8) : a.equals("--color") && i + 1 < args.length ? args[i + 1] : null;
+      if (when != null) {
+        for (Style.Mode m : Style.Mode.values()) if (m.name().equalsIgnoreCase(when)) mode = m;
+      }
+    }
+    return Style.detect(mode, noColor, env::get);
+  }
+
+  /** The command list of {@code kplan --help}: grouped, one line each. */
+  private static String commandList(Help help) {
+    Map<String, Help> subs = help.subcommands();
+    if (subs.isEmpty()) return "";
+    Map<String, List<String>> groups = new LinkedHashMap<>();
+    List<String> placed = new ArrayList<>();
+    for (Map.Entry<String, List<String>> g : GROUPS.entrySet()) {
+      List<String> present = g.getValue().stream().filter(subs::containsKey).toList();
+      if (!present.isEmpty()) groups.put(g.getKey(), present);
+      placed.addAll(present);
+    }
+    List<String> other = subs.keySet().stream().filter(n -> !placed.contains(n)).toList();
+    if (!other.isEmpty()) groups.put("Other commands", other);
+    int nameWidth = subs.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+    int textWidth = Math.max(20, help.commandSpec().usageMessage().width() - nameWidth);
+    String nl = System.lineSeparator();
+    StringBuilder sb = new StringBuilder();
+    for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+      sb.append(nl).append(g.getKey()).append(':').append(nl);
+      for (String name : g.getValue()) {
+        CommandSpec s = subs.get(name).commandSpec();
+        String[] header = s.usageMessage().header();
+        String line = header.length > 0 ? header[0] : s.usageMessage().description().length > 0 ? s.usageMessage().description()[0] : "";
+        sb.append("  ").append(help.colorScheme().commandText(name)).append(" ".repeat(nameWidth - 2 - name.length()));
+        List<String> wrapped = org.kplan.term.Text.wrap(line, textWidth);
+        for (int i = 0; i < wrapped.size(); i++) {
+          if (i > 0) sb.append(" ".repeat(nameWidth + 2));
+          sb.append(wrapped.get(i)).append(nl);
+        }
+      }
+    }
+    return sb.toString();
   }
 }

@@ -36,6 +36,26 @@ final class PlanInput {
     return loader.load(Path.of(arg));
   }
 
+  /** A loaded plan and its schedule, with the rule checker's findings. */
+  record Scheduled(Plan plan, Schedule schedule) {}
+
+  /**
+   * Loads, schedules and checks {@code arg}. When the plan cannot be used, prints every problem to
+   * {@code err} and returns null (the caller exits with {@link Main#INPUT}).
+   */
+  static Scheduled loadAndSchedule(String arg, LocalDate start, Instant now, Context ctx, Diagnostics diag, java.io.PrintWriter err) {
+    try {
+      Plan p = load(arg, ctx, diag);
+      Schedule s = schedule(p, start, now);
+      return new Scheduled(p, s.withFindings(org.kplan.rules.Rules.check(p, s)));
+    } catch (InputException e) {
+      for (org.kplan.plan.Finding problem : e.problems()) diag.print(problem, err);
+      err.println("kplan: " + (arg.equals("-") ? STDIN : arg) + ": " + e.problems().size()
+          + (e.problems().size() == 1 ? " problem" : " problems") + "; nothing shown");
+      return null;
+    }
+  }
+
   /** Schedules a plan, with an optional start override; templates need one. */
   static Schedule schedule(Plan plan, LocalDate start, Instant now) throws InputException {
     if (start != null) plan = plan.withStart(start);

@@ -46,7 +46,8 @@ public final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "RULE", description = "A rule code such as KET020.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RULE", completionCandidates = Candidates.RuleCodes.class,
+      description = "A rule code such as KET020.")
   String rule;
 
   @Option(names = "--rules", paramLabel = "PROFILE", description = "Show severities as this rule profile sets them.")

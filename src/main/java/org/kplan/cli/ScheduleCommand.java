@@ -35,13 +35,9 @@ import picocli.CommandLine.Spec;
     headerHeading = "",
     header = "Turn a plan into a dated schedule of sessions, therapy, tasks, habits and follow-ups.",
     description = {
-      "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing",
-      "session inside clinic hours on open days, therapy inside each post-dose window, per-session",
-      "tasks, habits and follow-ups, then checks it against the rule catalogue (`kplan rules`).",
-      "Error findings (such as therapy that cannot be placed, or monitoring shorter than the",
-      "minimum) are shown after the schedule, on standard error for table, csv and md output; json",
-      "holds every finding in `findings`. The exit code is 1 when there are errors; `kplan",
-      "validate` shows warnings too.",
+      "Reads the plan (YAML, version 1), merges the template it extends, and places every dosing session inside clinic hours on open days, therapy inside each post-dose window, per-session tasks, habits and follow-ups, then checks it against the rule catalogue (`kplan rules`).",
+      "",
+      "Error findings (such as therapy that cannot be placed, or monitoring shorter than the minimum) are shown after the schedule, on standard error for table, csv and md output; json holds every finding in `findings`. The exit code is 1 when there are errors; `kplan validate` shows warnings too.",
       ""
     },
     footerHeading = "%nExamples:%n",
@@ -97,7 +93,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Style style = common.style();
-    Diagnostics diag = new Diagnostics(Style.detect(common.color, common.noColor));
+    Diagnostics diag = new Diagnostics(style);
     Instant at = Clock.now(now, ctx);
     Format f = format != null ? format : defaultFormat();
     Plan p;

@@ -57,6 +57,8 @@ public final class PlanLoader {
   public static final int MAX_SESSIONS = 500;
   /** Deepest chain of {@code extends}. */
   public static final int MAX_EXTENDS = 8;
+  /** The clinic-hours value that closes days a template opens: {@code sat: closed}. */
+  public static final String CLOSED = "closed";
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -301,6 +303,11 @@ public final class PlanLoader {
       for (Entry e : m.entries().values()) {
         List<DayOfWeek> days = weekdayExpr(e.key(), e.keyPos());
         if (days == null) continue;
+        if (e.value() instanceof YScalar c && c.text().trim().equalsIgnoreCase(CLOSED)) {
+          // closes days that a template opens (a plan cannot remove a template's key)
+          days.forEach(h::remove);
+          continue;
+        }
         Hours hrs = hoursValue(e.value());
         if (hrs == null) continue;
         for (DayOfWeek d : days) {
@@ -315,12 +322,12 @@ public final class PlanLoader {
 
     private Hours hoursValue(YNode n) {
       if (!(n instanceof YScalar s) || s.isNull()) {
-        err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\", found " + n.describe());
+        err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found " + n.describe());
         return null;
       }
       String[] parts = s.text().split("\\s*-\\s*");
       if (parts.length != 2) {
-        err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\", found \"" + s.text() + "\"");
+        err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found \"" + s.text() + "\"");
         return null;
       }
       LocalTime open = parseTime(parts[0].trim(), n.pos(), false);

@@ -1,11 +1,20 @@
 package org.kplan.term;
 
+import java.util.function.Function;
 import org.jline.jansi.Ansi;
 
 /**
- * The one place that decides colour: never when {@code NO_COLOR} is set or with
- * {@code --no-color}/{@code --color=never}; always with {@code --color=always}; otherwise only
- * when standard output is a terminal.
+ * The one place that decides colour and width.
+ *
+ * <p>Colour: never when {@code NO_COLOR} is set (to anything but the empty string) or with
+ * {@code --no-color}/{@code --color=never}; with {@code --color=always} otherwise; with
+ * {@code --color=auto} (the default) only when standard output is a terminal whose {@code TERM}
+ * is not {@code dumb}.
+ *
+ * <p>Width: {@code --width N} where a command has it; else the terminal's width when standard
+ * output is a terminal (asked through JLine, loaded only then); else {@code COLUMNS}; else 80.
+ *
+ * <p>Escape sequences are made with JLine's {@code org.jline.jansi.Ansi}, only when colour is on.
  */
 public final class Style {
   public enum Mode {
@@ -14,6 +23,13 @@ public final class Style {
     NEVER
   }
 
+  /** Width when nothing else says: the classic terminal. */
+  public static final int DEFAULT_WIDTH = 80;
+  /** Narrowest width kplan lays out for. */
+  public static final int MIN_WIDTH = 40;
+  /** Widest width kplan lays out for; wider terminals get this. */
+  public static final int MAX_WIDTH = 400;
+
   private final boolean color;
 
   private Style(boolean color) {
@@ -21,13 +37,43 @@ public final class Style {
   }
 
   public static final Style PLAIN = new Style(false);
+  public static final Style COLOR = new Style(true);
 
+  /** Decides colour from the options and the process environment. */
   public static Style detect(Mode mode, boolean noColorFlag) {
+    return detect(mode, noColorFlag, System::getenv);
+  }
+
+  /** Decides colour from the options and {@code env} (the command's environment). */
+  public static Style detect(Mode mode, boolean noColorFlag, Function<String, String> env) {
     if (noColorFlag || mode == Mode.NEVER) return PLAIN;
-    String nc = System.getenv("NO_COLOR");
+    String nc = env.apply("NO_COLOR");
     if (nc != null && !nc.isEmpty()) return PLAIN;
-    if (mode == Mode.ALWAYS) return new Style(true);
-    return new Style(isTerminal());
+    if (mode == Mode.ALWAYS) return COLOR;
+    return isTerminal() && !"dumb".equals(env.apply("TERM")) ? COLOR : PLAIN;
+  }
+
+  /**
+   * The width to lay out for: {@code option} when given, else the terminal's width when standard
+   * output is a terminal, else {@code COLUMNS}, else {@value #DEFAULT_WIDTH}; kept between
+   * {@value #MIN_WIDTH} and {@value #MAX_WIDTH}.
+   */
+  public static int width(Integer option, Function<String, String> env) {
+    if (option != null) return clamp(option);
+    if (isTerminal()) {
+      int w = TerminalSize.columns();
+      if (w > 0) return clamp(w);
+    }
+    String cols = env.apply("COLUMNS");
+    if (cols != null && cols.trim().matches("\\d{1,4}")) {
+      int w = Integer.parseInt(cols.trim());
+      if (w > 0) return clamp(w);
+    }
+    return DEFAULT_WIDTH;
+  }
+
+  private static int clamp(int w) {
+    return Math.max(MIN_WIDTH, Math.min(MAX_WIDTH, w));
   }
 
   /** True when standard output is an interactive terminal (on JDK 22+ System.console() exists even when redirected). */
@@ -54,8 +100,23 @@ public final class Style {
     return color ? Ansi.ansi().fgBrightBlack().a(s).reset().toString() : s;
   }
 
+  public String underline(String s) {
+    return color ? Ansi.ansi().a(Ansi.Attribute.UNDERLINE).a(s).reset().toString() : s;
+  }
+
   public String fg(Ansi.Color c, String s) {
     return color ? Ansi.ansi().fg(c).a(s).reset().toString() : s;
+  }
+
+  /** {@code s} in colour {@code c}, optionally bold, underlined or in reverse video; plain without colour. */
+  public String paint(String s, Ansi.Color c, boolean bold, boolean underline, boolean reverse) {
+    if (!color) return s;
+    Ansi a = Ansi.ansi();
+    if (bold) a.bold();
+    if (underline) a.a(Ansi.Attribute.UNDERLINE);
+    if (reverse) a.a(Ansi.Attribute.NEGATIVE_ON);
+    if (c != null) a.fg(c);
+    return a.a(s).reset().toString();
   }
 
   public String red(String s) {

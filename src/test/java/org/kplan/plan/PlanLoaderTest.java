@@ -183,4 +183,18 @@ class PlanLoaderTest {
     Finding f = only(TestPlans.BASE.replace("sessions: 4", "sessions: 100000"));
     assertTrue(f.message().contains("from 1 to " + PlanLoader.MAX_SESSIONS), f.message());
   }
+
+  @Test
+  void closedClosesDaysATemplateOpens(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("base.yaml"), TestPlans.BASE.replace("kind: plan", "kind: template")
+        .replace("hours: { mon-fri: \"08:00-18:00\" }", "hours: { mon-fri: \"08:00-18:00\", sat: \"09:00-13:00\" }"));
+    Path plan = dir.resolve("plan.yaml");
+    Files.writeString(plan, "version: 1\nkind: plan\nid: p\nextends: ./base.yaml\nclinic:\n  hours:\n    mon-fri: closed\n    sat: closed\n    mon-thu: \"07:00-19:00\"\n");
+    Plan p = new PlanLoader().load(plan);
+    assertEquals(4, p.clinic().hours().size(), p.clinic().hours().toString());
+    assertNull(p.clinic().hours().get(DayOfWeek.FRIDAY));
+    assertEquals("07:00-19:00", p.clinic().hours().get(DayOfWeek.MONDAY).toString());
+    InputException e = assertThrows(InputException.class, () -> TestPlans.load(TestPlans.BASE.replace("\"08:00-18:00\" }", "shut }")));
+    assertTrue(e.problems().get(0).message().contains("(or closed)"), e.problems().toString());
+  }
 }

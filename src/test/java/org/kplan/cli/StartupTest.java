@@ -1,0 +1,40 @@
+package org.kplan.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** JLine's terminal and line reader are loaded only by {@code kplan init} on a terminal, never by other commands. */
+class StartupTest {
+  static List<String> loadedClasses(String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-verbose:class", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out.lines().filter(l -> !l.startsWith("[")).toList().toString());
+    return out.lines().filter(l -> l.contains("[class,load]")).map(l -> l.replaceAll("^\\[[^]]*]\\[[^]]*]\\[class,load] (\\S+).*", "$1")).toList();
+  }
+
+  @Test
+  void otherCommandsDoNotLoadJLinesTerminalOrReader() throws Exception {
+    // colour on, so the probe must see JLine's Ansi: it would see the terminal and reader classes too
+    String[] show = {"show", "plans/examples/adult-sydney.yaml", "--now", "2026-11-26T00:00:00Z", "--color=always"};
+    String[] schedule = {"schedule", "plans/examples/adult-sydney.yaml", "-f", "table", "--now", "2026-11-26T00:00:00Z"};
+    for (String[] args : List.of(show, schedule)) {
+      List<String> loaded = loadedClasses(args);
+      assertTrue(loaded.contains(Main.class.getName()), "the probe sees kplan's classes: " + loaded.size());
+      List<String> jline = loaded.stream().filter(c -> c.startsWith("org.jline.reader") || c.startsWith("org.jline.terminal")).toList();
+      assertEquals(List.of(), jline, String.join(" ", args));
+      if (args == show && System.getenv("NO_COLOR") == null) assertTrue(loaded.contains("org.jline.jansi.Ansi"), "Ansi loaded for colour");
+    }
+  }
+}
