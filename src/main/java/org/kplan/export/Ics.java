@@ -50,34 +50,45 @@ public final class Ics {
   }
 
   /**
-   * A TEXT value: backslash, semicolon, comma and newline escaped; CR LF and lone CR become a
-   * newline; other control characters (not allowed in TEXT) are dropped; lone surrogates become
-   * U+FFFD.
+   * A TEXT value: backslash, semicolon, comma and newline escaped, after {@link #clean}.
    */
   public static String text(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
+    String c = clean(s);
+    StringBuilder b = new StringBuilder(c.length() + 8);
+    for (int i = 0; i < c.length(); i++) {
+      char ch = c.charAt(i);
+      switch (ch) {
         case '\\' -> b.append("\\\\");
         case ';' -> b.append("\\;");
         case ',' -> b.append("\\,");
         case '\n' -> b.append("\\n");
-        case '\r' -> {
-          b.append("\\n");
-          if (i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
-        }
-        case '\t' -> b.append(c);
-        default -> {
-          if (c < 0x20 || c == 0x7F) break;
-          if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-            b.append(c).append(s.charAt(++i));
-          } else if (Character.isSurrogate(c)) {
-            b.append('\uFFFD');
-          } else {
-            b.append(c);
-          }
-        }
+        default -> b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Text that TEXT can hold: CR LF and lone CR become LF; other control characters (which TEXT
+   * may not contain) are dropped, tabs kept; lone surrogates become U+FFFD.
+   */
+  public static String clean(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r') {
+        b.append('\n');
+        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
+      } else if (c == '\n' || c == '\t') {
+        b.append(c);
+      } else if (c < 0x20 || c == 0x7F) {
+        continue;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        b.append(c).append(s.charAt(++i));
+      } else if (Character.isSurrogate(c)) {
+        b.append('\uFFFD');
+      } else {
+        b.append(c);
       }
     }
     return b.toString();

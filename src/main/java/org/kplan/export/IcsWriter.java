@@ -91,7 +91,7 @@ public final class IcsWriter {
     head.add("VERSION:2.0");
     head.add("CALSCALE:GREGORIAN");
     head.add("METHOD:PUBLISH");
-    head.add("X-WR-CALNAME:" + Ics.text(calendarName(s)));
+    head.add("X-WR-CALNAME:" + text(calendarName(s)));
     head.add("X-WR-TIMEZONE:" + s.timezone().getId());
     for (String l : head) Ics.fold(l, out);
     Instant[] span = span(s);
@@ -157,11 +157,11 @@ public final class IcsWriter {
     if (e.end().isAfter(e.start())) l.add("DTEND;TZID=" + zone + ":" + Ics.local(e.end().toLocalDateTime()));
     String summary = full ? e.title() : neutral(e.kind(), e.category(), e.session());
     if (clinic && s.patient() != null) summary = s.patient() + " · " + summary;
-    l.add("SUMMARY:" + Ics.text(summary));
+    l.add("SUMMARY:" + text(summary));
     String description = full ? fullDescription(s, e) : (e.kind() == EventKind.KETAMINE && !clinic ? ESCORT : null);
-    if (description != null) l.add("DESCRIPTION:" + Ics.text(description));
-    if (full && o.clinicName() != null) l.add("LOCATION:" + Ics.text(o.clinicName()));
-    l.add("CATEGORIES:" + Ics.text(category(e.kind())));
+    if (description != null) l.add("DESCRIPTION:" + text(description));
+    if (full && o.clinicName() != null) l.add("LOCATION:" + text(o.clinicName()));
+    l.add("CATEGORIES:" + text(category(e.kind())));
     l.add("STATUS:CONFIRMED");
     l.add("TRANSP:" + transparency(e.kind()));
     l.add(organizer(o));
@@ -200,16 +200,21 @@ public final class IcsWriter {
             .collect(Collectors.joining(",")));
       }
     }
-    l.add("SUMMARY:" + Ics.text(full ? r.title() : neutral(r.kind(), r.category(), null)));
-    if (full) l.add("DESCRIPTION:" + Ics.text(r.title() + (r.category() == null ? "" : "\nKind: " + r.category())
+    l.add("SUMMARY:" + text(full ? r.title() : neutral(r.kind(), r.category(), null)));
+    if (full) l.add("DESCRIPTION:" + text(r.title() + (r.category() == null ? "" : "\nKind: " + r.category())
         + "\nPlan " + s.plan() + ", series " + r.id()));
-    if (full && o.clinicName() != null && r.kind() != EventKind.HABIT) l.add("LOCATION:" + Ics.text(o.clinicName()));
-    l.add("CATEGORIES:" + Ics.text(category(r.kind())));
+    if (full && o.clinicName() != null && r.kind() != EventKind.HABIT) l.add("LOCATION:" + text(o.clinicName()));
+    l.add("CATEGORIES:" + text(category(r.kind())));
     l.add("STATUS:CONFIRMED");
     l.add("TRANSP:" + transparency(r.kind()));
     l.add(organizer(o));
     l.add("END:VEVENT");
     return withSequence(l, uid, o.prior());
+  }
+
+  /** A TEXT value without leading or trailing white space (which some readers, ical4j among them, drop). */
+  static String text(String s) {
+    return Ics.text(Ics.clean(s).strip());
   }
 
   /** Inserts SEQUENCE after DTSTAMP, from the prior calendar and this event's fingerprint. */
@@ -236,7 +241,7 @@ public final class IcsWriter {
     l.add("BEGIN:VALARM");
     l.add("ACTION:DISPLAY");
     l.add("TRIGGER;RELATED=START:" + trigger);
-    l.add("DESCRIPTION:" + Ics.text(text));
+    l.add("DESCRIPTION:" + text(text));
     l.add("END:VALARM");
   }
 
