@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "kplan is a scheduling and checking aid; it gives no medical advice.",
       ""
     },
-    subcommands = {ScheduleCommand.class, TemplatesCommand.class},
+    subcommands = {ScheduleCommand.class, CalendarCommand.class, TemplatesCommand.class},
     commandListHeading = "%nCommands:%n",
     footerHeading = "%n",
     footer = {
