@@ -367,6 +367,14 @@ final class CalendarBatch {
       t.setDaemon(true);
       return t;
     });
+    // writing is bound by fsync, not by the processor: more writers than workers
+    int writers = Math.min(16, Math.max(4, 2 * cfg.jobs()));
+    io = Executors.newFixedThreadPool(writers, r -> {
+      Thread t = new Thread(r, "kplan-write-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    writeWindow = 2 * writers;
     int window = 2 * cfg.jobs() + 2;
     ArrayDeque<Future<Outcome>> inFlight = new ArrayDeque<>();
     try {
@@ -376,15 +384,17 @@ final class CalendarBatch {
         while (!inFlight.isEmpty() && inFlight.peek().isDone()) consume(take(inFlight));
       }, false);
       while (!inFlight.isEmpty()) consume(take(inFlight));
+      while (!writes.isEmpty()) drain(take(writes));
     } finally {
       pool.shutdownNow();
+      io.shutdownNow();
     }
     finishClinic();
     summary();
   }
 
-  private static Outcome take(ArrayDeque<Future<Outcome>> q) {
-    Future<Outcome> f = q.poll();
+  private static <T> T take(ArrayDeque<Future<T>> q) {
+    Future<T> f = q.poll();
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -490,17 +500,8 @@ final class CalendarBatch {
     calendars++;
     events += o.events();
     Path target = cfg.outDir().resolve(o.planId() + ".ics");
-    try {
-      switch (IcsFiles.write(target, o.calendar(), cfg.force())) {
-        case WRITTEN -> written++;
-        case REPLACED -> replaced++;
-        case UNCHANGED -> unchanged++;
-      }
-    } catch (OutputException e) {
-      if (Files.exists(target) && !cfg.force()) refused++;
-      else writeErrors++;
-      err.println("kplan: " + e.getMessage());
-    }
+    String calendar = o.calendar();
+    write(target, false, () -> IcsFiles.write(target, calendar, cfg.force()));
     if (o.emitted() != null) emit(o);
     chairs.add(o.clinicName(), o.chairs(), o.schedule());
     if (clinic != null) clinic.add(o.schedule(), o.clinicName());
@@ -509,16 +510,59 @@ final class CalendarBatch {
 
   private void emit(Outcome o) {
     Path target = cfg.emitPlans().resolve(o.planId() + ".yaml");
-    try {
-      switch (SafeFiles.write(target, o.emitted().getBytes(StandardCharsets.UTF_8), cfg.force())) {
+    byte[] yaml = o.emitted().getBytes(StandardCharsets.UTF_8);
+    write(target, true, () -> SafeFiles.write(target, yaml, cfg.force()));
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  private interface WriteJob {
+    SafeFiles.Result run() throws OutputException;
+  }
+
+  /** A file written (or not) by a writer thread. */
+  private record Written(boolean plan, SafeFiles.Result result, String error, boolean refused) {}
+
+  private ExecutorService io;
+  private int writeWindow;
+  private final ArrayDeque<Future<Written>> writes = new ArrayDeque<>();
+
+  /**
+   * Hands a file to the writers. Results are taken back in order, and only when the window is full
+   * or at the end, so that messages come out in the same order on every run.
+   */
+  private void write(Path target, boolean plan, WriteJob job) {
+    while (writes.size() >= writeWindow) drain(take(writes));
+    writes.add(io.submit(() -> {
+      try {
+        return new Written(plan, job.run(), null, false);
+      } catch (OutputException e) {
+        return new Written(plan, null, e.getMessage(), Files.exists(target) && !cfg.force());
+      } catch (RuntimeException e) {
+        return new Written(plan, null, "cannot write " + target + ": " + e, false);
+      }
+    }));
+  }
+
+  private void drain(Written w) {
+    if (w.error() != null) {
+      if (w.refused()) refused++;
+      else writeErrors++;
+      err.println("kplan: " + w.error());
+      return;
+    }
+    if (w.plan()) {
+      switch (w.result()) {
         case WRITTEN -> emittedWritten++;
         case REPLACED -> emittedReplaced++;
         case UNCHANGED -> emittedUnchanged++;
       }
-    } catch (OutputException e) {
-      if (Files.exists(target) && !cfg.force()) refused++;
-      else writeErrors++;
-      err.println("kplan: " + e.getMessage());
+    } else {
+      switch (w.result()) {
+        case WRITTEN -> written++;
+        case REPLACED -> replaced++;
+        case UNCHANGED -> unchanged++;
+      }
     }
   }
 

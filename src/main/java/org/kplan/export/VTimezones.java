@@ -179,7 +179,12 @@ public final class VTimezones {
     return d.name().substring(0, 2);
   }
 
-  private static String name(ZoneId zone, Instant at) {
+  /**
+   * The English abbreviation (EST, BST, AEDT). One thread at a time: when several threads of a new
+   * JVM ask the JDK for zone names at once, some get "GMT+01:00" instead of "BST" for the rest of
+   * the run (seen on OpenJDK 17), which made calendars differ between runs.
+   */
+  private static synchronized String name(ZoneId zone, Instant at) {
     return ABBREVIATION.format(ZonedDateTime.ofInstant(at, zone));
   }
 }
