@@ -474,6 +474,7 @@ final class CalendarBatch {
   /** Takes one result back, in input order: report, claim the id, write. */
   private void consume(Outcome o) throws OutputException {
     done++;
+    if (o.status() != Status.OK || !o.findings().isEmpty() || !o.messages().isEmpty()) progress.clear();
     if (o.status() == Status.TEMPLATE) {
       templates++;
       if (!cfg.quiet()) err.println("note: " + o.name() + ": a template, not a plan; skipped");
@@ -493,6 +494,7 @@ final class CalendarBatch {
     String first = firstById.putIfAbsent(o.planId(), o.name());
     if (first != null) {
       failed++;
+      progress.clear();
       err.println("kplan: " + o.name() + ": error: plan id `" + o.planId() + "` is already used by " + first + "; skipped (plan ids name the calendar files, so they must be unique)");
       progress.update(done);
       return;
@@ -546,6 +548,7 @@ final class CalendarBatch {
 
   private void drain(Written w) {
     if (w.error() != null) {
+      progress.clear();
       if (w.refused()) refused++;
       else writeErrors++;
       err.println("kplan: " + w.error());

@@ -17,33 +17,38 @@ import picocli.CommandLine.Spec;
 /** {@code kplan calendar PATH... -o DIR}: one iCalendar file per plan, for a whole clinic. */
 @Command(
     name = "calendar",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     headerHeading = "",
     header = "Write an iCalendar (.ics) file for every plan: a whole clinic at once.",
     description = {
-      "Every plan under PATH (files; directories, searched for *.yaml and *.yml; - for standard",
-      "input), and with --roster every row of a patient list, becomes DIR/<plan-id>.ics. Templates",
-      "are skipped. A plan that cannot be loaded or has error findings is reported and skipped; the",
-      "others are still written. Plans are processed in parallel; output does not depend on -j.",
+      "Every plan under PATH (files; directories, searched for *.yaml and *.yml;",
+      "- for standard input), and with --roster every row of a patient list,",
+      "becomes DIR/<plan-id>.ics. Templates are skipped. A plan that cannot be",
+      "loaded or has error findings is reported and skipped; the others are",
+      "still written. Plans are processed in parallel; the output does not",
+      "depend on -j.",
       "",
-      "Files are written atomically with owner-only permissions. A calendar whose events did not",
-      "change is left untouched (\"unchanged\"; only its generation time would differ); one that",
-      "would change is replaced only with --force. Calendars say as little as they can: see",
-      "--detail and docs/calendars.md.",
+      "Files are written atomically, owner-only. A calendar whose events did not",
+      "change is left untouched (\"unchanged\": only its DTSTAMP would differ);",
+      "one that would change is replaced only with --force. Calendars say as",
+      "little as they can: see --detail and docs/calendars.md.",
       ""
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  kplan calendar plans/ -o calendars/",
-      "  kplan calendar plans/ -o calendars/ --merge calendars/clinic.ics --merge-detail full",
-      "  kplan calendar --template adult-iv-induction --roster patients.csv -o calendars/ --emit-plans plans/",
-      "  SOURCE_DATE_EPOCH=1764000000 kplan calendar plans/ -o calendars/ --force   # reproducible",
+      "  kplan calendar plans/ -o calendars/ --merge clinic.ics --merge-detail full",
+      "  kplan calendar --template adult-iv-induction --roster patients.csv \\",
+      "      -o calendars/ --emit-plans plans/",
+      "  SOURCE_DATE_EPOCH=1764000000 kplan calendar plans/ -o calendars/",
       "",
-      "Roster columns: ref, start, timezone (required); id, initials, birthDate, weightKg,",
-      "guardianConsent, assent (optional). Other columns are ignored.",
+      "Roster columns: ref, start, timezone (required); id, initials, birthDate,",
+      "weightKg, guardianConsent, assent (optional). Other columns are ignored.",
       "",
-      "Exit codes: 0 all written; 1 some plans failed (see the messages); 2 usage error or unreadable",
-      "roster; 3 some files could not be written or would change without --force."
+      "Exit codes: 0 all written; 1 some plans failed (see the messages);",
+      "2 usage error or unreadable roster; 3 some files could not be written,",
+      "or would change and --force was not given."
     })
 public final class CalendarCommand implements Callable<Integer>, Context.Aware {
   @Spec CommandSpec spec;

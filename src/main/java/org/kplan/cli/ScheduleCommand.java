@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code kplan schedule PLAN}: the dated schedule of one plan. */
 @Command(
     name = "schedule",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     headerHeading = "",
     header = "Turn a plan into a dated schedule of sessions, therapy, tasks, habits and follow-ups.",

@@ -18,7 +18,7 @@ public final class Progress {
   private final LongSupplier nanos;
   private final long started;
   private final long total;
-  private long lastDraw = Long.MIN_VALUE;
+  private long lastDraw;
   private boolean drawn;
 
   public Progress(PrintWriter err, boolean enabled, long total) {
@@ -41,11 +41,20 @@ public final class Progress {
   public void update(long done) {
     if (!enabled) return;
     long t = nanos.getAsLong();
-    if (t - lastDraw < REDRAW_NANOS && done < total) return;
+    if (drawn && t - lastDraw < REDRAW_NANOS && done < total) return;
     lastDraw = t;
     err.print("\r" + line(done, t - started) + "\033[K");
     err.flush();
     drawn = true;
+  }
+
+  /** Takes the bar off the line before a message is printed; the next {@link #update} redraws it. */
+  public void clear() {
+    if (enabled && drawn) {
+      err.print("\r\033[K");
+      err.flush();
+      drawn = false;
+    }
   }
 
   /** Removes the bar, so that the summary starts on a clean line. */
