@@ -125,7 +125,9 @@ final class CalendarBatch {
   private final Context ctx;
   private final Diagnostics diag;
   private final Path cwd = Path.of("").toAbsolutePath();
-  private final Set<Path> skipDirs = new HashSet<>();
+  private final Set<Path> lockedDirs = new HashSet<>();
+  /** Where --emit-plans writes: not read as input (its plans are the roster's, from an earlier run). */
+  private Path emitReal;
   private String rosterName;
   private String extendsRef;
   private Path planDir;
@@ -158,7 +160,8 @@ final class CalendarBatch {
     try {
       for (Path d : dirs) {
         Path real = makeDir(d);
-        if (skipDirs.add(real)) locks.add(lock(real));
+        if (lockedDirs.add(real)) locks.add(lock(real));
+        if (d == cfg.emitPlans()) emitReal = real;
       }
       if (cfg.merge() != null && cfg.merge().toAbsolutePath().getParent().equals(cfg.outDir().toAbsolutePath())) {
         String n = cfg.merge().getFileName().toString();
@@ -283,7 +286,7 @@ final class CalendarBatch {
       }
       Path p = Path.of(a);
       if (Files.isDirectory(p)) {
-        walk(p, sink);
+        walk(p, sink, counting);
       } else if (Files.exists(p)) {
         sink.accept(new FileSource(p));
       } else {
@@ -313,11 +316,18 @@ final class CalendarBatch {
     }
   }
 
-  /** Plan files under {@code dir}: *.yaml and *.yml, sorted by name, one directory at a time; hidden entries and our output directories skipped. */
-  private void walk(Path dir, Sink sink) throws OutputException {
+  /**
+   * Plan files under {@code dir}: *.yaml and *.yml, sorted by name, one directory at a time;
+   * hidden entries and the --emit-plans directory skipped.
+   */
+  private void walk(Path dir, Sink sink, boolean counting) throws OutputException {
     try {
-      if (skipDirs.contains(dir.toRealPath())) return;
+      if (dir.toRealPath().equals(emitReal)) {
+        if (!counting && !cfg.quiet()) err.println("note: " + dir + ": not read, --emit-plans writes there (the roster's plans)");
+        return;
+      }
     } catch (IOException e) {
+      sink.accept(new Unreadable(List.of(problem(Pos.of(dir.toString()), "cannot read directory " + dir + ": " + e.getMessage()))));
       return;
     }
     List<Path> entries = new ArrayList<>();
@@ -330,7 +340,7 @@ final class CalendarBatch {
     entries.sort(null);
     for (Path p : entries) {
       String n = p.getFileName().toString();
-      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) walk(p, sink);
+      if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) walk(p, sink, counting);
       else if ((n.endsWith(".yaml") || n.endsWith(".yml")) && Files.isRegularFile(p)) sink.accept(new FileSource(p));
     }
   }

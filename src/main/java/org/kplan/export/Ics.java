@@ -25,6 +25,10 @@ public final class Ics {
 
   /** Appends {@code line} (one unfolded content line) to {@code out}, folded, with CRLF. */
   public static void fold(String line, StringBuilder out) {
+    if (line.length() <= MAX_OCTETS && ascii(line)) {
+      out.append(line).append(CRLF);
+      return;
+    }
     int octets = 0;
     for (int i = 0; i < line.length(); ) {
       int cp = line.codePointAt(i);
@@ -40,6 +44,11 @@ public final class Ics {
       i += chars;
     }
     out.append(CRLF);
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+    return true;
   }
 
   static int utf8Length(int cp) {

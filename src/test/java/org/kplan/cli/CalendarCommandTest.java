@@ -167,10 +167,13 @@ class CalendarCommandTest {
     Cli.Result again = Cli.run("calendar", emitted.toString(), "-o", tmp.resolve("out2").toString(), "--now", NOW);
     assertEquals(0, again.code(), again.toString());
     assertArrayEquals(Files.readAllBytes(out.resolve("adult-iv-induction-p-1001.ics")), Files.readAllBytes(tmp.resolve("out2/adult-iv-induction-p-1001.ics")));
-    // and the roster again: nothing changes
-    Cli.Result rerun = Cli.run("calendar", "--template", "adult-iv-induction", "--roster", csv.toString(), "-o", out.toString(), "--emit-plans",
-        emitted.toString(), "--now", NOW);
+    // and the roster again, with a directory around the emitted plans as PATH: nothing changes,
+    // and the emitted plans are not read as plans of their own
+    Cli.Result rerun = Cli.run("calendar", tmp.toString(), "--template", "adult-iv-induction", "--roster", csv.toString(), "-o", out.toString(),
+        "--emit-plans", emitted.toString(), "--now", NOW);
+    assertTrue(rerun.out().startsWith("5 plans: 2 calendars, "), rerun.out());
     assertTrue(rerun.out().contains("0 written, 2 unchanged") && rerun.out().contains(": 0 written, 2 unchanged, 0 replaced"), rerun.out());
+    assertTrue(rerun.err().contains("note: " + emitted + ": not read, --emit-plans writes there"), rerun.err());
   }
 
   @Test
