@@ -163,7 +163,7 @@ final class CalendarBatch {
         if (lockedDirs.add(real)) locks.add(lock(real));
         if (d == cfg.emitPlans()) emitReal = real;
       }
-      if (cfg.merge() != null && cfg.merge().toAbsolutePath().getParent().equals(cfg.outDir().toAbsolutePath())) {
+      if (cfg.merge() != null && makeDir(cfg.merge().toAbsolutePath().getParent()).equals(makeDir(cfg.outDir()))) {
         String n = cfg.merge().getFileName().toString();
         if (n.endsWith(".ics")) firstById.put(n.substring(0, n.length() - 4), "--merge " + cfg.merge());
       }
@@ -599,7 +599,7 @@ final class CalendarBatch {
     for (int i = 0; i < over.size() && i < 20; i++) {
       ChairOverlaps.Overlap x = over.get(i);
       String end = x.end().toLocalDate().equals(x.start().toLocalDate()) ? x.end().toLocalTime().toString() : WHEN.format(x.end());
-      err.println("warning: " + x.clinic() + ": " + x.peak() + " dosing sessions at once, " + x.chairs() + " chairs: "
+      err.println("warning: " + x.clinic() + ": " + x.peak() + " dosing sessions at once, " + x.chairs() + (x.chairs() == 1 ? " chair: " : " chairs: ")
           + WHEN.format(x.start()) + " to " + end + " (" + x.start().getZone().getId() + "): " + String.join(", ", x.who()));
     }
     if (over.size() > 20) err.println("warning: and " + (over.size() - 20) + " more times with more dosing sessions than chairs");
@@ -619,7 +619,7 @@ final class CalendarBatch {
     if (clinic != null) {
       String status = clinicResult == null ? (clinic.events() == 0 ? "not written: no sessions" : "not written")
           : clinicResult.name().toLowerCase(Locale.ROOT);
-      out.println("clinic calendar " + cfg.merge() + ": " + clinic.events() + " sessions of " + clinic.plans() + " plans, " + status);
+      out.println("clinic calendar " + cfg.merge() + ": " + clinic.events() + " sessions of " + clinic.plans() + (clinic.plans() == 1 ? " plan, " : " plans, ") + status);
     }
     if (!over.isEmpty()) out.println(over.size() + (over.size() == 1 ? " time" : " times") + " with more dosing sessions than chairs (see the warnings)");
   }

@@ -44,6 +44,16 @@ class CalendarCommandTest {
     return n;
   }
 
+  /** Every calendar a test writes is parsed and validated by ical4j. */
+  @org.junit.jupiter.api.AfterEach
+  void everyCalendarWrittenParsesAndValidates() throws IOException {
+    try (Stream<Path> s = Files.walk(tmp)) {
+      for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".ics") && !x.getFileName().toString().startsWith(".")).toList()) {
+        IcsOracle.parse(Files.readString(p, StandardCharsets.UTF_8));
+      }
+    }
+  }
+
   static TreeMap<String, byte[]> files(Path dir) throws IOException {
     TreeMap<String, byte[]> m = new TreeMap<>();
     try (Stream<Path> s = Files.list(dir)) {
@@ -188,7 +198,7 @@ class CalendarCommandTest {
     Cli.Result r = Cli.run("calendar", plans.toString(), "-o", out.toString(), "--merge", clinic.toString(), "--now", NOW);
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("clinic calendar " + clinic + ": "), r.out());
-    assertTrue(r.err().contains("warning: Eastside Mood Clinic — Manhattan: 2 dosing sessions at once, 1 chairs: Thu 2027-03-04 09:00 to 11:40 (America/New_York): P-0057 ket-1, P-0058 ket-1"),
+    assertTrue(r.err().contains("warning: Eastside Mood Clinic — Manhattan: 2 dosing sessions at once, 1 chair: Thu 2027-03-04 09:00 to 11:40 (America/New_York): P-0057 ket-1, P-0058 ket-1"),
         r.err());
     assertTrue(r.out().contains("6 times with more dosing sessions than chairs"), r.out());
     assertFalse(r.err().contains("Thameside"), "London has 4 chairs and one patient");

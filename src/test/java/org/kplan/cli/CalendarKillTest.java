@@ -3,7 +3,6 @@ package org.kplan.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,12 +66,21 @@ class CalendarKillTest {
       assertTrue(text.contains("X-WR-CALNAME:Schedule K-"), f.toString());
     }
     IcsOracle.parse(Files.readString(done.get(done.size() - 1)));
+    for (Path f : done) IcsOracle.checkLines(Files.readString(f, StandardCharsets.UTF_8));
 
     Cli.Result rerun = Cli.run("calendar", plans.toString(), "-o", out.toString(), "--now", "2026-11-26T09:00:00Z");
     assertEquals(0, rerun.code(), rerun + context);
     assertTrue(rerun.out().startsWith(PLANS + " plans: " + PLANS + " calendars, "), rerun.out());
     assertTrue(rerun.out().contains((PLANS - done.size()) + " written, " + done.size() + " unchanged, 0 replaced"), rerun.out() + context);
     assertEquals(PLANS, calendars(out).size());
+    // every calendar is whole and well formed; ical4j (about 60 ms a calendar) checks one in twenty
+    List<Path> all = calendars(out);
+    for (int i = 0; i < all.size(); i++) {
+      String text = Files.readString(all.get(i), StandardCharsets.UTF_8);
+      IcsOracle.checkLines(text);
+      assertTrue(text.startsWith("BEGIN:VCALENDAR\r\n") && text.endsWith("END:VCALENDAR\r\n"), all.get(i).toString());
+      if (i % 20 == 7) IcsOracle.parse(text);
+    }
     try (Stream<Path> s = Files.list(out)) {
       assertTrue(s.noneMatch(x -> x.getFileName().toString().endsWith(".tmp")), "the rerun removed the killed run's temporary files");
     }
@@ -91,9 +99,5 @@ class CalendarKillTest {
     try (Stream<Path> s = Files.list(out)) {
       return s.filter(p -> p.getFileName().toString().endsWith(".ics") && !p.getFileName().toString().startsWith(".")).sorted().toList();
     }
-  }
-
-  static String classpath() {
-    return String.join(File.pathSeparator, System.getProperty("java.class.path"));
   }
 }
