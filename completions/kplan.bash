@@ -15,6 +15,7 @@ _kplan() {
       'kplan init') path="$path $w"; at=$i ;;
       'kplan validate') path="$path $w"; at=$i ;;
       'kplan rules') path="$path $w"; at=$i ;;
+      'kplan calendar') path="$path $w"; at=$i ;;
       'kplan templates') path="$path $w"; at=$i ;;
       'kplan schema') path="$path $w"; at=$i ;;
       'kplan completion') path="$path $w"; at=$i ;;
@@ -27,24 +28,26 @@ _kplan() {
         COMPREPLY=( $(compgen -W "-h --help -V --version" -- "$cur") )
         return
       fi
-      COMPREPLY=( $(compgen -W "schedule show init validate rules templates schema completion" -- "$cur") )
+      COMPREPLY=( $(compgen -W "schedule show init validate rules calendar templates schema completion" -- "$cur") )
       ;;
     'kplan schedule')
       case "$prev" in
         --color) COMPREPLY=( $(compgen -W "auto always never" -- "$cur") ); return ;;
-        -f|--format) COMPREPLY=( $(compgen -W "table json csv md" -- "$cur") ); return ;;
+        -f|--format) COMPREPLY=( $(compgen -W "table json csv md ics" -- "$cur") ); return ;;
         -o|--output) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
         --start) :; return ;;
         --now) :; return ;;
+        --detail) :; return ;;
+        --organizer) :; return ;;
       esac
       if [[ $cur == -* ]]; then
-        COMPREPLY=( $(compgen -W "-h --help --no-color --color --debug -f --format -o --output --force --start --now" -- "$cur") )
+        COMPREPLY=( $(compgen -W "-h --help --no-color --color --debug -f --format -o --output --force --start --now --detail --organizer" -- "$cur") )
         return
       fi
       local n=0 j
       for (( j = at + 1; j < COMP_CWORD; j++ )); do
         case "${COMP_WORDS[j]}" in
-          --color|-f|--format|-o|--output|--start|--now) (( j++ )); [[ ${COMP_WORDS[j]} == "=" ]] && (( j++ )) ;;
+          --color|-f|--format|-o|--output|--start|--now|--detail|--organizer) (( j++ )); [[ ${COMP_WORDS[j]} == "=" ]] && (( j++ )) ;;
           -*) ;;
           *) (( n++ )) ;;
         esac
@@ -143,6 +146,34 @@ _kplan() {
         esac
       done
       if (( n == 0 )); then COMPREPLY=( $(compgen -W "PLN001 PLN002 PLN003 PLN004 PLN005 PLN006 PLN007 PAT001 PAT002 PAT003 PAT004 PAT005 PAT006 PAT007 PAT008 PAT009 KET010 KET011 KET012 KET014 KET015 KET016 KET017 KET018 KET019 KET020 KET021 KET022 KET023 KET024 KET025 THR001 THR002 THR003 THR004 THR005 THR006 HAB001 HAB002 HAB003 HAB004 FUP001 FUP002 FUP003 FUP004 FUP005 FUP006 FUP009 WAV001 WAV002 WAV003" -- "$cur") ); return; fi
+      ;;
+    'kplan calendar')
+      case "$prev" in
+        --color) COMPREPLY=( $(compgen -W "auto always never" -- "$cur") ); return ;;
+        --detail) :; return ;;
+        --organizer) :; return ;;
+        -o|--output) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
+        --roster) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
+        --template) COMPREPLY=( $(compgen -W "adolescent-iv-induction adult-iv-induction esketamine-trd ptsd-iv-series" -- "$cur") ); return ;;
+        --emit-plans) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
+        --merge) compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return ;;
+        --merge-detail) :; return ;;
+        -j|--jobs) :; return ;;
+        --now) :; return ;;
+      esac
+      if [[ $cur == -* ]]; then
+        COMPREPLY=( $(compgen -W "-h --help --no-color --color --debug --detail --organizer -o --output --roster --template --emit-plans --merge --merge-detail -j --jobs --force -q --quiet --progress --now" -- "$cur") )
+        return
+      fi
+      local n=0 j
+      for (( j = at + 1; j < COMP_CWORD; j++ )); do
+        case "${COMP_WORDS[j]}" in
+          --color|--detail|--organizer|-o|--output|--roster|--template|--emit-plans|--merge|--merge-detail|-j|--jobs|--now) (( j++ )); [[ ${COMP_WORDS[j]} == "=" ]] && (( j++ )) ;;
+          -*) ;;
+          *) (( n++ )) ;;
+        esac
+      done
+      if (( n >= 0 )); then compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- "$cur") ); return; fi
       ;;
     'kplan templates')
       case "$prev" in

@@ -10,6 +10,7 @@ complete -c kplan -n '__fish_use_subcommand' -a show -d 'Show a plan\'s schedule
 complete -c kplan -n '__fish_use_subcommand' -a init -d 'Write a new plan for a patient, from a template: step by step on a terminal, or from options'
 complete -c kplan -n '__fish_use_subcommand' -a validate -d 'Check plans and templates against the safety and protocol rules, like a linter'
 complete -c kplan -n '__fish_use_subcommand' -a rules -d 'List the rule catalogue, or explain one rule with its thresholds and sources'
+complete -c kplan -n '__fish_use_subcommand' -a calendar -d 'Write an iCalendar (.ics) file for every plan: a whole clinic at once'
 complete -c kplan -n '__fish_use_subcommand' -a templates -d 'List the built-in plan templates (use one with `extends: NAME`)'
 complete -c kplan -n '__fish_use_subcommand' -a schema -d 'Print the JSON Schema (draft 2020-12) of the plan format, for editors and CI'
 complete -c kplan -n '__fish_use_subcommand' -a completion -d 'Print a shell completion script for bash, zsh or fish'
@@ -21,11 +22,13 @@ complete -c kplan -n '__fish_seen_subcommand_from schedule' -s h -l help -d 'Sho
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l no-color -d 'No colour in the output (also when NO_COLOR is set)'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l color -x -a 'auto always never' -d 'Colour: auto (on a terminal), always or never'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l debug -d 'Show stack traces of internal errors'
-complete -c kplan -n '__fish_seen_subcommand_from schedule' -s f -l format -x -a 'table json csv md' -d 'Output format: table, json, csv or md (patient handout)'
+complete -c kplan -n '__fish_seen_subcommand_from schedule' -s f -l format -x -a 'table json csv md ics' -d 'Output format: table, json, csv, md (patient handout) or ics (iCalendar)'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -s o -l output -r -F -d 'Write to FILE (atomically, owner-only permissions) instead of standard output'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l force -d 'Replace FILE if it exists'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l start -x -d 'Use DATE (YYYY-MM-DD) instead of the plan\'s start'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l now -x -d 'The moment to treat as now (e.g'
+complete -c kplan -n '__fish_seen_subcommand_from schedule' -l detail -x -d 'What calendars say: minimal (default: neutral titles, the patient reference; no drug, dose, diagnosis, notes or clinic name) or full (the plan\'s titles, dose, phase, notes and clinic: for the clinic\'s own use)'
+complete -c kplan -n '__fish_seen_subcommand_from schedule' -l organizer -x -d 'ORGANIZER of every event, such as frontdesk@clinic.example (default: mailto:calendar@kplan.invalid, which receives no mail)'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -r -F
 
 # kplan show
@@ -80,6 +83,26 @@ complete -c kplan -n '__fish_seen_subcommand_from rules' -l color -x -a 'auto al
 complete -c kplan -n '__fish_seen_subcommand_from rules' -l debug -d 'Show stack traces of internal errors'
 complete -c kplan -n '__fish_seen_subcommand_from rules' -l rules -r -F -d 'Show severities as this rule profile sets them'
 complete -c kplan -n '__fish_seen_subcommand_from rules' -x -a 'PLN001 PLN002 PLN003 PLN004 PLN005 PLN006 PLN007 PAT001 PAT002 PAT003 PAT004 PAT005 PAT006 PAT007 PAT008 PAT009 KET010 KET011 KET012 KET014 KET015 KET016 KET017 KET018 KET019 KET020 KET021 KET022 KET023 KET024 KET025 THR001 THR002 THR003 THR004 THR005 THR006 HAB001 HAB002 HAB003 HAB004 FUP001 FUP002 FUP003 FUP004 FUP005 FUP006 FUP009 WAV001 WAV002 WAV003'
+
+# kplan calendar
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -s h -l help -d 'Show this help and exit'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l no-color -d 'No colour in the output (also when NO_COLOR is set)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l color -x -a 'auto always never' -d 'Colour: auto (on a terminal), always or never'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l debug -d 'Show stack traces of internal errors'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l detail -x -d 'What calendars say: minimal (default: neutral titles, the patient reference; no drug, dose, diagnosis, notes or clinic name) or full (the plan\'s titles, dose, phase, notes and clinic: for the clinic\'s own use)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l organizer -x -d 'ORGANIZER of every event, such as frontdesk@clinic.example (default: mailto:calendar@kplan.invalid, which receives no mail)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -s o -l output -r -F -d 'Directory for the calendars (created, owner-only, when missing)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l roster -r -F -d 'A patient list: one plan per row, extending --template'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l template -x -a 'adolescent-iv-induction adult-iv-induction esketamine-trd ptsd-iv-series' -d 'The template roster plans extend: a built-in name or a file'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l emit-plans -r -F -d 'Also write the plans made from the roster, as DIR/<plan-id>.yaml'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l merge -r -F -d 'Also write one clinic calendar with every patient\'s dosing and therapy sessions'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l merge-detail -x -d '--detail for the clinic calendar (default: as --detail)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -s j -l jobs -x -d 'Plans processed at once (default: the number of processors)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l force -d 'Replace calendars and plans that would change'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -s q -l quiet -d 'No progress bar, notes or summary; only problems'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l progress -d 'Show the progress bar even when standard error is not a terminal'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l now -x -d 'The moment to treat as now, the DTSTAMP of every event (default SOURCE_DATE_EPOCH, else the clock)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -r -F
 
 # kplan templates
 complete -c kplan -n '__fish_seen_subcommand_from templates' -s h -l help -d 'Show this help and exit'

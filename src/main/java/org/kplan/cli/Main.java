@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       ValidateCommand.class,
       RulesCommand.class,
+      CalendarCommand.class,
       TemplatesCommand.class,
       SchemaCommand.class,
       CompletionCommand.class,

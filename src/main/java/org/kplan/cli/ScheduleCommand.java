@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.kplan.export.IcsFiles;
+import org.kplan.export.IcsPrior;
+import org.kplan.export.IcsWriter;
 import org.kplan.export.SafeFiles;
 import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
@@ -31,6 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code kplan schedule PLAN}: the dated schedule of one plan. */
 @Command(
     name = "schedule",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     headerHeading = "",
     header = "Turn a plan into a dated schedule of sessions, therapy, tasks, habits and follow-ups.",
@@ -46,6 +50,7 @@ import picocli.CommandLine.Spec;
       "  kplan schedule plan.yaml -f json -o schedule.json",
       "  kplan schedule plan.yaml --start 2027-01-04 -f md > handout.md",
       "  cat plan.yaml | kplan schedule - -f csv",
+      "  kplan schedule plan.yaml -o patient.ics          # iCalendar; see also kplan calendar",
       "  SOURCE_DATE_EPOCH=1764000000 kplan schedule plan.yaml -f json   # reproducible",
       "",
       "Exit codes: 0 scheduled; 1 error findings; 2 usage error or invalid plan; 3 output not written."
@@ -55,7 +60,8 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     table,
     json,
     csv,
-    md
+    md,
+    ics
   }
 
   @Spec CommandSpec spec;
@@ -66,7 +72,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
   String plan;
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "Output format: table, json, csv or md (patient handout). Default: table on a terminal, json otherwise (or from the -o file's extension).")
+      description = "Output format: table, json, csv, md (patient handout) or ics (iCalendar). Default: table on a terminal, json otherwise (or from the -o file's extension).")
   Format format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -82,6 +88,8 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
   @Option(names = "--now", paramLabel = "INSTANT",
       description = "The moment to treat as now (e.g. 2026-11-26T09:00:00Z); default SOURCE_DATE_EPOCH, else the clock.")
   String now;
+
+  @Mixin IcsOptions icsOptions;
 
   @Override
   public void context(Context c) {
@@ -114,8 +122,12 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       case csv -> ScheduleCsv.write(s, buf);
       case md -> ScheduleMarkdown.write(s, p.clinic().name(), buf);
       case table -> ScheduleTable.write(s, output == null ? style : Style.PLAIN, buf);
+      case ics -> buf.append(IcsWriter.write(s, icsOptions.options(at, p.clinic().name())
+          .withPrior(output == null ? IcsPrior.NONE : IcsPrior.read(output))));
     }
-    if (output != null) {
+    if (output != null && f == Format.ics) {
+      IcsFiles.write(output, buf.toString(), force);
+    } else if (output != null) {
       SafeFiles.write(output, buf.toString().getBytes(StandardCharsets.UTF_8), force);
     } else {
       out.print(buf);
@@ -138,6 +150,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       if (n.endsWith(".json")) return Format.json;
       if (n.endsWith(".csv")) return Format.csv;
       if (n.endsWith(".md")) return Format.md;
+      if (n.endsWith(".ics")) return Format.ics;
       if (n.endsWith(".txt")) return Format.table;
     }
     return Style.isTerminal() ? Format.table : Format.json;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.kplan.export.IcsWriter;
 import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
 import org.kplan.export.ScheduleMarkdown;
@@ -48,6 +49,7 @@ public final class WarmupCommand implements Callable<Integer> {
       ScheduleCsv.write(s, w);
       ScheduleMarkdown.write(s, "Clinic", w);
       ScheduleTable.write(s, Style.PLAIN, w);
+      w.write(IcsWriter.write(s, new IcsWriter.Options(now)));
     }
     return Main.OK;
   }

@@ -95,7 +95,7 @@ class CompletionScriptsTest {
   @Test
   void bashCompletesCommandsOptionsFormatsTemplatesAndFiles() throws Exception {
     assertEquals(List.of("schedule", "show", "schema"), bashCompletes(BASH, "kplan", "s"), "in the order of kplan --help");
-    assertEquals(List.of("table", "json", "csv", "md"), bashCompletes(BASH, "kplan", "schedule", "-f", ""));
+    assertEquals(List.of("table", "json", "csv", "md", "ics"), bashCompletes(BASH, "kplan", "schedule", "-f", ""));
     assertEquals(List.of("json"), bashCompletes(BASH, "kplan", "schedule", "--format", "=", "j"), "--format=j");
     assertEquals(List.of("auto", "always", "never"), bashCompletes(BASH, "kplan", "show", "--color", ""));
     assertEquals(org.kplan.plan.Templates.names(), bashCompletes(BASH, "kplan", "init", "--template", ""));
@@ -129,7 +129,7 @@ class CompletionScriptsTest {
     Run formats = run("fish", "--no-config", "-c", src + "complete -C 'kplan schedule -f '");
     List<String> f = new ArrayList<>(formats.out().lines().map(l -> l.split("\t")[0]).toList());
     f.sort(null);
-    assertEquals(List.of("csv", "json", "md", "table"), f, formats.out());
+    assertEquals(List.of("csv", "ics", "json", "md", "table"), f, formats.out());
     Run commands = run("fish", "--no-config", "-c", src + "complete -C 'kplan '");
     assertTrue(commands.out().contains("show\tShow a plan's schedule as a month calendar"), commands.out());
     Run templates = run("fish", "--no-config", "-c", src + "complete -C 'kplan init --template '");

@@ -1,0 +1,124 @@
+package org.kplan.export;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events of a calendar kplan wrote before, by UID: each one's SEQUENCE and a fingerprint of its
+ * content. A calendar written over an earlier one keeps an event's SEQUENCE when the event did not
+ * change and raises it by one when it did, so calendar programs that import the file again update
+ * the event instead of ignoring the new version. A new event starts at SEQUENCE 0.
+ *
+ * <p>The fingerprint covers every content line of the VEVENT (alarms included) except DTSTAMP and
+ * SEQUENCE.
+ */
+public final class IcsPrior {
+  /** No earlier calendar: every event gets SEQUENCE 0. */
+  public static final IcsPrior NONE = new IcsPrior(Map.of());
+  /** Earlier calendars larger than this are not read (their events start again at 0). */
+  public static final long MAX_BYTES = 64L << 20;
+
+  record Entry(int sequence, long fingerprint) {}
+
+  private final Map<String, Entry> byUid;
+
+  private IcsPrior(Map<String, Entry> byUid) {
+    this.byUid = byUid;
+  }
+
+  /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
+  public int sequence(String uid, long fingerprint) {
+    Entry e = byUid.get(uid);
+    if (e == null) return 0;
+    return e.fingerprint == fingerprint ? e.sequence : e.sequence + 1;
+  }
+
+  public int size() {
+    return byUid.size();
+  }
+
+  /** Reads the calendar at {@code path}; {@link #NONE} when there is none or it cannot be read. */
+  public static IcsPrior read(Path path) {
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return NONE;
+      return parse(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return NONE;
+    }
+  }
+
+  /** Parses calendar text (folded or not). */
+  public static IcsPrior parse(String text) {
+    Map<String, Entry> out = new HashMap<>();
+    List<String> event = null;
+    for (String line : unfold(text)) {
+      if (line.equals("BEGIN:VEVENT")) {
+        event = new ArrayList<>();
+      }
+      if (event == null) continue;
+      event.add(line);
+      if (line.equals("END:VEVENT")) {
+        String uid = null;
+        int seq = 0;
+        for (String l : event) {
+          if (l.startsWith("UID:")) uid = l.substring(4);
+          else if (l.startsWith("SEQUENCE:")) seq = parseInt(l.substring(9));
+        }
+        if (uid != null) out.put(uid, new Entry(seq, fingerprint(event)));
+        event = null;
+      }
+    }
+    return out.isEmpty() ? NONE : new IcsPrior(out);
+  }
+
+  private static int parseInt(String s) {
+    try {
+      return Math.max(0, Integer.parseInt(s.trim()));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Content lines of folded text: a CRLF (or LF) followed by a space or tab continues the line. */
+  static List<String> unfold(String text) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder cur = null;
+    for (String raw : text.split("\r?\n", -1)) {
+      if (!raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t') && cur != null) {
+        cur.append(raw, 1, raw.length());
+        continue;
+      }
+      if (cur != null) lines.add(cur.toString());
+      cur = new StringBuilder(raw);
+    }
+    if (cur != null && cur.length() > 0) lines.add(cur.toString());
+    return lines;
+  }
+
+  /** A 64-bit fingerprint (SHA-256, truncated) of the content lines other than DTSTAMP and SEQUENCE. */
+  static long fingerprint(List<String> lines) {
+    MessageDigest md;
+    try {
+      md = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (String l : lines) {
+      if (l.startsWith("DTSTAMP:") || l.startsWith("SEQUENCE:")) continue;
+      md.update(l.getBytes(StandardCharsets.UTF_8));
+      md.update((byte) '\n');
+    }
+    byte[] h = md.digest();
+    long v = 0;
+    for (int i = 0; i < 8; i++) v = (v << 8) | (h[i] & 0xFF);
+    return v;
+  }
+}

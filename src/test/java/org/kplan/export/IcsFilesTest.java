@@ -1,0 +1,60 @@
+package org.kplan.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IcsFilesTest {
+  static final String A = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20261126T090000Z\r\nSUMMARY:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+  static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void onlyDtstampLinesMayDiffer() {
+    assertTrue(IcsFiles.sameIgnoringStamp(b(A), b(A.replace("20261126T090000Z", "20270101T000000Z"))));
+    assertTrue(IcsFiles.sameIgnoringStamp(b(A), b(A.replace("DTSTAMP:20261126T090000Z\r\n", "DTSTAMP:2026112\r\n 6T090000Z\r\n"))), "folded");
+    assertFalse(IcsFiles.sameIgnoringStamp(b(A), b(A.replace("SUMMARY:x", "SUMMARY:y"))));
+    assertTrue(IcsFiles.sameIgnoringStamp(b(A), b(A.replace("DTSTAMP:20261126T090000Z\r\n", ""))), "stamps are not compared at all");
+    assertFalse(IcsFiles.sameIgnoringStamp(b(A), b(A.replace("\r\n", "\n"))), "line ends count");
+    assertFalse(IcsFiles.sameIgnoringStamp(b(A), b(A + "X")));
+  }
+
+  @Test
+  void writesUnchangedReplacesOnlyWithForce(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("p.ics");
+    assertEquals(SafeFiles.Result.WRITTEN, IcsFiles.write(f, A, false));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    assertEquals(SafeFiles.Result.UNCHANGED, IcsFiles.write(f, A.replace("20261126T090000Z", "20270101T000000Z"), false));
+    assertEquals(A, Files.readString(f), "an unchanged file keeps its bytes, DTSTAMP included");
+    String b = A.replace("SUMMARY:x", "SUMMARY:y");
+    OutputException e = assertThrows(OutputException.class, () -> IcsFiles.write(f, b, false));
+    assertTrue(e.getMessage().endsWith("already exists and would change; use --force to replace it"), e.getMessage());
+    assertEquals(SafeFiles.Result.REPLACED, IcsFiles.write(f, b, true));
+    assertEquals(b, Files.readString(f));
+    try (var s = Files.list(dir)) {
+      assertEquals(1, s.count(), "no temporary file left");
+    }
+  }
+
+  @Test
+  void priorSequencesFollowContent() {
+    String ev = "BEGIN:VEVENT\r\nUID:u1\r\nDTSTAMP:20261126T090000Z\r\nSEQUENCE:4\r\nSUMMARY:a long summary that is folded over\r\n  two lines\r\nEND:VEVENT\r\n";
+    IcsPrior p = IcsPrior.parse("BEGIN:VCALENDAR\r\n" + ev + "END:VCALENDAR\r\n");
+    long same = IcsPrior.fingerprint(java.util.List.of("BEGIN:VEVENT", "UID:u1", "DTSTAMP:20300101T000000Z", "SEQUENCE:0",
+        "SUMMARY:a long summary that is folded over two lines", "END:VEVENT"));
+    assertEquals(4, p.sequence("u1", same));
+    assertEquals(5, p.sequence("u1", same + 1));
+    assertEquals(0, p.sequence("u2", same));
+    assertEquals(0, IcsPrior.NONE.sequence("u1", same));
+  }
+}
