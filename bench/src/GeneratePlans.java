@@ -43,7 +43,7 @@ public final class GeneratePlans {
     b.append("extends: ").append(template).append('\n');
     b.append("patient:\n  ref: B-").append(String.format("%06d", i)).append('\n');
     b.append("  birthDate: ").append(birth).append('\n');
-    b.append("  weightKg: ").append(45 + r.nextInt(50)).append('.').append(r.nextInt(10)).append('\n');
+    b.append("  weightKg: ").append(minor ? 40 + r.nextInt(39) : 45 + r.nextInt(50)).append('.').append(r.nextInt(10)).append('\n');
     if (minor) {
       LocalDate consent = start.minusDays(7 + r.nextInt(20));
       b.append("  guardianConsent: ").append(consent).append("\n  assent: ").append(consent).append('\n');
@@ -53,10 +53,12 @@ public final class GeneratePlans {
     b.append("clinic:\n  name: Bench Clinic ").append(z).append('\n');
     b.append("  chairs: ").append(2 + r.nextInt(6)).append('\n');
     if (r.nextInt(10) == 0) b.append("  holidays: ").append(HOLIDAYS.get(z)).append('\n');
-    b.append("  closed: [");
-    LocalDate c = start.plusDays(3 + r.nextInt(20));
-    while (c.getDayOfWeek() == DayOfWeek.SATURDAY || c.getDayOfWeek() == DayOfWeek.SUNDAY) c = c.plusDays(1);
-    b.append(c).append(", \"").append(c.plusDays(30)).append("..").append(c.plusDays(31 + r.nextInt(3))).append("\"]\n");
+    if (!template.startsWith("esketamine")) {
+      // a closure inside the series moves sessions; the clinic stays open on the therapy days
+      LocalDate c = start.plusDays(7 + r.nextInt(7));
+      while (c.getDayOfWeek() != DayOfWeek.TUESDAY) c = c.plusDays(1);
+      b.append("  closed: [\"").append(c).append("..").append(c.plusDays(1)).append("\"]\n");
+    }
     if (minor) {
       b.append("ketamine:\n  offLabelRationale: \"Benchmark plan: treatment-resistant depression, two failed trials\"\n");
     }

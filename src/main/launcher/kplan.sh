@@ -27,6 +27,8 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
       "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:disable -jar "$self" __warmup >/dev/null 2>&1 </dev/null \
         && [ -s "$tmp" ] && mv -f "$tmp" "$jsa"
       rm -f "$tmp" "$jsa.lock"
+      # keep the three newest archives (one per kplan build and Java in use)
+      ls -t "$cache"/kplan-*.jsa 2>/dev/null | tail -n +4 | while read -r old; do rm -f "$old"; done
     ) >/dev/null 2>&1 </dev/null &
   fi
 fi

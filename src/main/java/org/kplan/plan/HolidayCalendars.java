@@ -19,10 +19,30 @@ import java.util.TreeMap;
 public final class HolidayCalendars implements HolidaySource {
   public static final HolidayCalendars INSTANCE = new HolidayCalendars();
 
+  /** Jollyday's lazy caches are not thread-safe: every call into it holds this lock. */
+  private static final Object LOCK = new Object();
+  private static final Map<String, String> CHECKED = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<String, Map<LocalDate, String>> YEARS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final String OK = "";
+
   private HolidayCalendars() {}
 
   /** Null when {@code code} names a known calendar; otherwise a message with a suggestion. */
   public static String check(String code) {
+    String key = code.trim().toUpperCase(Locale.ROOT);
+    String msg = CHECKED.get(key);
+    if (msg == null) {
+      synchronized (LOCK) {
+        msg = CHECKED.computeIfAbsent(key, k -> {
+          String m = checkUncached(code);
+          return m == null ? OK : m;
+        });
+      }
+    }
+    return msg.equals(OK) ? null : msg;
+  }
+
+  private static String checkUncached(String code) {
     String[] p = code.trim().split("[-_]", 2);
     String country = p[0].toLowerCase(Locale.ROOT);
     Set<String> supported;
@@ -55,8 +75,30 @@ public final class HolidayCalendars implements HolidaySource {
     return null;
   }
 
+  /**
+   * Public holidays of {@code code} from {@code from} to {@code to}; computed once per calendar and
+   * year, then shared by every plan (and thread) of the run.
+   */
   @Override
   public Map<LocalDate, String> holidays(String code, LocalDate from, LocalDate to) {
+    Map<LocalDate, String> out = new TreeMap<>();
+    for (int y = from.getYear(); y <= to.getYear(); y++) {
+      String key = code.trim().toUpperCase(Locale.ROOT) + "/" + y;
+      Map<LocalDate, String> year = YEARS.get(key);
+      if (year == null) {
+        final int yy = y;
+        synchronized (LOCK) {
+          year = YEARS.computeIfAbsent(key, k -> Map.copyOf(load(code, LocalDate.of(yy, 1, 1), LocalDate.of(yy, 12, 31))));
+        }
+      }
+      for (Map.Entry<LocalDate, String> e : year.entrySet()) {
+        if (!e.getKey().isBefore(from) && !e.getKey().isAfter(to)) out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
+  }
+
+  private static Map<LocalDate, String> load(String code, LocalDate from, LocalDate to) {
     String[] p = code.trim().split("[-_]", 2);
     HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(p[0].toLowerCase(Locale.ROOT)));
     Set<Holiday> hs = p.length == 2

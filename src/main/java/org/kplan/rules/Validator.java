@@ -26,13 +26,6 @@ public final class Validator {
   /** The start date given to a template that has none: a Monday, fixed so results are reproducible. */
   public static final LocalDate TEMPLATE_START = LocalDate.of(2030, 1, 7);
 
-  private static final Object HOLIDAY_LOCK = new Object();
-  private static final HolidaySource HOLIDAYS = (code, from, to) -> {
-    synchronized (HOLIDAY_LOCK) {
-      return HolidayCalendars.INSTANCE.holidays(code, from, to);
-    }
-  };
-
   private final Profile profile;
   private final Instant now;
 
@@ -67,7 +60,7 @@ public final class Validator {
         return problems.stream().sorted().toList();
       }
     }
-    HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HOLIDAYS;
+    HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HolidayCalendars.INSTANCE;
     Schedule s = Engine.schedule(plan, now, holidays);
     List<Finding> all = Rules.check(plan, s, profile);
     if (synthetic) all = all.stream().filter(f -> !f.rule().equals(Codes.PLN_PAST)).toList();

@@ -139,6 +139,7 @@ public final class Engine {
       Dose dose = ph.dose() != null ? ph.dose() : k.dose();
       LocalDate nominal = null;
       Map<LocalDate, Integer> perWeek = new HashMap<>();
+      List<LocalDate> inPhase = new ArrayList<>();
       String phasePath = "ketamine.phases[" + ph.index() + "]";
       for (int i = 0; i < ph.sessions(); i++) {
         number++;
@@ -148,14 +149,16 @@ public final class Engine {
           nominal = nextPreferred(from, days, ph.perWeek(), perWeek);
           perWeek.merge(weekOf(nominal), 1, Integer::sum);
         } else {
-          if (i == 0) nominal = last == null ? plan.start() : last.start.toLocalDate().plusDays(ph.every().days());
-          else nominal = nominal.plusDays(ph.every().days());
+          // one interval after the previous session as it was placed (so a moved session never
+          // brings the next one closer than the interval)
+          nominal = last == null ? plan.start() : last.start.toLocalDate().plusDays(ph.every().days());
           if (ph.days() != null && !ph.days().isEmpty()) {
             while (!ph.days().contains(nominal.getDayOfWeek())) nominal = nominal.plusDays(1);
           }
         }
-        Session s = placeSession(number, ph, nominal, time, dose, last, phasePath);
+        Session s = placeSession(number, ph, nominal, time, dose, last, phasePath, ph.perWeek() == null ? null : inPhase);
         if (s != null) {
+          inPhase.add(s.start.toLocalDate());
           sessions.add(s);
           busy.add(new ZonedDateTime[] {s.start, s.end});
           last = s;
@@ -189,7 +192,12 @@ public final class Engine {
     return from;
   }
 
-  private Session placeSession(int n, Phase ph, LocalDate nominal, LocalTime time, Dose dose, Session last, String phasePath) {
+  /**
+   * Places one dosing session from its preferred date. {@code rolling} (perWeek phases) holds the
+   * dates of the phase's sessions so far: at most perWeek of them in any 7 calendar days.
+   */
+  private Session placeSession(int n, Phase ph, LocalDate nominal, LocalTime time, Dose dose, Session last, String phasePath,
+      List<LocalDate> rolling) {
     Ketamine k = plan.ketamine();
     Duration dosing = k.dosing().elapsed();
     Duration monitoring = k.monitoring().elapsed();
@@ -219,6 +227,8 @@ public final class Engine {
           problem = "less than " + k.minSpacing() + " after session " + last.number;
         } else if (last != null && start.isBefore(last.end)) {
           problem = "session " + last.number + " is still in monitoring";
+        } else if (rolling != null && inLastWeek(rolling, date) >= ph.perWeek()) {
+          problem = ph.perWeek() + " session" + (ph.perWeek() == 1 ? "" : "s") + " of " + ph.name() + " already in the 7 days up to " + date;
         }
         if (problem == null) {
           List<String> notes = new ArrayList<>();
@@ -239,6 +249,13 @@ public final class Engine {
         "dosing session " + n + " (" + ph.name() + ") cannot be placed within " + MAX_MOVE_DAYS + " days of " + DAY.format(preferred) + ": " + why,
         plan.pos(phasePath), "ket-" + n));
     return null;
+  }
+
+  /** How many of {@code dates} fall in the 7 calendar days up to and including {@code date}. */
+  private static int inLastWeek(List<LocalDate> dates, LocalDate date) {
+    int n = 0;
+    for (LocalDate d : dates) if (!d.isAfter(date) && d.isAfter(date.minusDays(7))) n++;
+    return n;
   }
 
   private String doseText(Dose dose) {

@@ -86,6 +86,28 @@ class EngineTest {
   }
 
   @Test
+  void perWeekIsARollingLimitSoAMoveCanPushTheNextSession() throws Exception {
+    // Monday 2027-03-08 is closed: session 3 moves to Tuesday; Thursday stays; the next Monday
+    // would be the third session in 7 days (Tue, Thu, Mon), so it moves to Tuesday too
+    Schedule s = schedule(BASE.replace("hours: { mon-fri: \"08:00-18:00\" }", "hours: { mon-fri: \"08:00-18:00\" }\n  closed: [2027-03-08]")
+        .replace("sessions: 4", "sessions: 6"));
+    assertEquals(List.of("2027-03-01", "2027-03-04", "2027-03-09", "2027-03-11", "2027-03-16", "2027-03-18"),
+        kind(s, EventKind.KETAMINE).stream().map(e -> e.start().toLocalDate().toString()).toList());
+    assertEquals(List.of("Moved from Mon 2027-03-15 09:00: 2 sessions of induction already in the 7 days up to 2027-03-15"),
+        event(s, "ket-5").notes());
+  }
+
+  @Test
+  void everyPhaseCountsFromTheSessionAsPlaced() throws Exception {
+    Schedule s = schedule(BASE.replace("hours: { mon-fri: \"08:00-18:00\" }", "hours: { mon-fri: \"08:00-18:00\" }\n  closed: [2027-03-18]")
+        .replace("    - { name: induction, sessions: 4, perWeek: 2 }\n",
+            "    - { name: induction, sessions: 2, perWeek: 2 }\n    - { name: maintenance, sessions: 3, every: 2w }\n"));
+    // 2027-03-18 is closed: session 3 moves to Friday, and session 4 comes two weeks after it
+    assertEquals(List.of("2027-03-01", "2027-03-04", "2027-03-19", "2027-04-02", "2027-04-16"),
+        kind(s, EventKind.KETAMINE).stream().map(e -> e.start().toLocalDate().toString()).toList());
+  }
+
+  @Test
   void spacingMovesASessionAndSaysWhy() throws Exception {
     Schedule s = schedule(BASE.replace("days: [mon, thu]", "days: [mon, tue]"));
     Event k2 = event(s, "ket-2");

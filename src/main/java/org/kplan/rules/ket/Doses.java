@@ -44,13 +44,19 @@ final class Doses {
     return d.stripTrailingZeros().toPlainString();
   }
 
-  /** For each dose, the doses that start in the 7 days up to and including it (a rolling week). */
+  /**
+   * For each dose, the doses that start in the 7 calendar days (in the plan's zone) up to and
+   * including its day: a rolling week. Calendar days, not elapsed hours, so that a weekly session
+   * across a DST change (6 days 23 hours later) is not counted twice.
+   */
   static List<List<Event>> rollingWeeks(List<Event> doses) {
     List<List<Event>> out = new ArrayList<>();
     for (int i = 0; i < doses.size(); i++) {
       List<Event> in = new ArrayList<>();
       for (int j = 0; j <= i; j++) {
-        if (Duration.between(doses.get(j).start(), doses.get(i).start()).compareTo(Duration.ofDays(7)) < 0) in.add(doses.get(j));
+        if (java.time.temporal.ChronoUnit.DAYS.between(doses.get(j).start().toLocalDate(), doses.get(i).start().toLocalDate()) < 7) {
+          in.add(doses.get(j));
+        }
       }
       out.add(in);
     }
