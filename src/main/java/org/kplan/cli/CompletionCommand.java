@@ -36,7 +36,7 @@ public final class CompletionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(CompletionScripts.generate(shell, spec.root()));
+    out.print(CompletionScripts.generate(shell, Main.commandLine(null).getCommandSpec()));
     out.flush();
     return Main.OK;
   }

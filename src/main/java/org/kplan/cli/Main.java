@@ -36,18 +36,6 @@ import picocli.CommandLine.Spec;
       "medical advice.",
       ""
     },
-    subcommands = {
-      ScheduleCommand.class,
-      ShowCommand.class,
-      InitCommand.class,
-      ValidateCommand.class,
-      RulesCommand.class,
-      CalendarCommand.class,
-      TemplatesCommand.class,
-      SchemaCommand.class,
-      CompletionCommand.class,
-      WarmupCommand.class
-    },
     footerHeading = "%n",
     footer = {
       "Examples:",
@@ -111,6 +99,23 @@ public final class Main implements Runnable {
     System.exit(code);
   }
 
+  /**
+   * Every command, in the order of {@code kplan --help}. Registered programmatically so that a run
+   * builds picocli's model only for the command it runs (see {@link #commandLine(Context, String[])}):
+   * the model of all commands costs more start-up time than the command itself.
+   */
+  static final List<Class<?>> COMMANDS = List.of(
+      ScheduleCommand.class,
+      ShowCommand.class,
+      InitCommand.class,
+      ValidateCommand.class,
+      RulesCommand.class,
+      CalendarCommand.class,
+      TemplatesCommand.class,
+      SchemaCommand.class,
+      CompletionCommand.class,
+      WarmupCommand.class);
+
   /** Runs kplan with the given streams and environment; returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     return run(args, out, err, in, env, null);
@@ -119,7 +124,7 @@ public final class Main implements Runnable {
   /** As {@link #run(String[], PrintWriter, PrintWriter, InputStream, Map)}, with the terminal {@code kplan init} asks on. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Prompter.Factory prompts) {
     Context ctx = new Context(in, env, prompts);
-    CommandLine cl = commandLine(ctx);
+    CommandLine cl = commandLine(ctx, args);
     cl.setOut(out);
     cl.setErr(err);
     Style helpStyle = helpStyle(args, env);
@@ -136,8 +141,50 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The command tree, as the completion scripts and the manual page see it too. */
+  /** The whole command tree, as the completion scripts and the manual page see it. */
   static CommandLine commandLine(Context ctx) {
+    CommandLine cl = root(ctx);
+    for (Class<?> c : COMMANDS) add(cl, c);
+    return configure(cl);
+  }
+
+  /**
+   * The command tree for {@code args}: the command named by the first word is the only one built
+   * in full. Without a command word (help, a typo) the others stand in as names and one-line
+   * headers, read from their annotations, which is all that help and suggestions show.
+   */
+  static CommandLine commandLine(Context ctx, String[] args) {
+    CommandLine cl = root(ctx);
+    String word = null;
+    for (String a : args) {
+      if (a.equals("--")) break;
+      if (!a.startsWith("-")) {
+        word = a;
+        break;
+      }
+    }
+    for (Class<?> c : COMMANDS) {
+      Command a = c.getAnnotation(Command.class);
+      if (a.name().equals(word)) {
+        add(cl, c);
+      } else if (!a.hidden()) {
+        CommandSpec stand = CommandSpec.create().name(a.name());
+        stand.usageMessage().header(a.header()).description(a.description());
+        cl.addSubcommand(a.name(), stand);
+      }
+    }
+    return configure(cl);
+  }
+
+  private static void add(CommandLine cl, Class<?> c) {
+    try {
+      cl.addSubcommand(cl.getFactory().create(c));
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create command " + c.getName(), e);
+    }
+  }
+
+  private static CommandLine root(Context ctx) {
     CommandLine cl = new CommandLine(new Main(), new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
@@ -146,10 +193,15 @@ public final class Main implements Runnable {
         return k;
       }
     });
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+    return cl;
+  }
+
+  /** Settings for the root and every subcommand (picocli copies them to the subcommands present). */
+  private static CommandLine configure(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new Errors());
     cl.setParameterExceptionHandler(Errors::usage);
-    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
     return cl;
   }
 

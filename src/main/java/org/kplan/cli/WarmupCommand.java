@@ -33,7 +33,7 @@ public final class WarmupCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Writer sink = Writer.nullWriter();
-    CommandLine root = spec.commandLine().getParent();
+    CommandLine root = Main.commandLine(null);
     root.usage(new PrintWriter(sink));
     for (CommandLine sub : root.getSubcommands().values()) sub.usage(new PrintWriter(sink));
     Instant now = Instant.parse("2026-01-01T00:00:00Z");

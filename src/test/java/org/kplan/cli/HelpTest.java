@@ -85,4 +85,17 @@ class HelpTest {
     assertEquals(0, p.exitValue(), out);
     assertEquals("", out, "groff warnings");
   }
+
+  @Test
+  void rootHelpFromStandInsEqualsHelpFromTheFullCommandTree() {
+    // a run builds only the command it runs; kplan --help lists the others from their annotations
+    java.io.StringWriter full = new java.io.StringWriter();
+    CommandLine cl = Main.commandLine(null);
+    cl.getHelpSectionMap();
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cl.usage(new java.io.PrintWriter(full));
+    Result r = Cli.run("--help");
+    assertEquals(0, r.code(), r.toString());
+    assertEquals(full.toString(), r.out());
+  }
 }
