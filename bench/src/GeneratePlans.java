@@ -51,7 +51,7 @@ public final class GeneratePlans {
     b.append("timezone: ").append(ZONES.get(z)).append('\n');
     b.append("start: ").append(start).append('\n');
     b.append("clinic:\n  name: Bench Clinic ").append(z).append('\n');
-    b.append("  chairs: ").append(2 + r.nextInt(6)).append('\n');
+    b.append("  chairs: 40\n");
     if (r.nextInt(10) == 0) b.append("  holidays: ").append(HOLIDAYS.get(z)).append('\n');
     if (!template.startsWith("esketamine")) {
       // a closure inside the series moves sessions; the clinic stays open on the therapy days

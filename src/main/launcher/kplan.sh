@@ -13,7 +13,9 @@ java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 opts="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 if [ "${KPLAN_CDS:-1}" != 0 ]; then
   cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kplan
-  id=$( (ls -lLn "$self" "$(command -v "$java" 2>/dev/null)" 2>/dev/null; printf '%s' "$self") | cksum | cut -d' ' -f1)
+  bin=$(command -v "$java" 2>/dev/null)
+  id=$( { stat -L -c '%y %s %i' "$self" "$bin" 2>/dev/null || stat -L -f '%Fm %z %i' "$self" "$bin" 2>/dev/null \
+    || ls -lLn "$self" "$bin"; printf '%s' "$self"; } | cksum | cut -d' ' -f1)
   jsa=$cache/kplan-$id.jsa
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
