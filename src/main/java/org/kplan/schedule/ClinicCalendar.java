@@ -1,6 +1,5 @@
 package org.kplan.schedule;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -60,9 +59,5 @@ final class ClinicCalendar {
     boolean nextMidnight = endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
     if (!endDate.equals(d) && !nextMidnight) return false;
     return h.contains(start.toLocalTime(), end.toLocalTime(), nextMidnight);
-  }
-
-  static String dayName(DayOfWeek d) {
-    return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
   }
 }

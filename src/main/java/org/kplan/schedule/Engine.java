@@ -35,7 +35,6 @@ import org.kplan.plan.Plan.Recurrence;
 import org.kplan.plan.Plan.SessionTask;
 import org.kplan.plan.Plan.Therapy;
 import org.kplan.plan.PlanDuration;
-import org.kplan.plan.Pos;
 import org.kplan.plan.Severity;
 
 /**
@@ -604,9 +603,5 @@ public final class Engine {
   /** For callers that want "Tue 2026-12-01 09:00". */
   public static String describe(ZonedDateTime t) {
     return DAY.format(t);
-  }
-
-  static Pos pos(Plan plan, String path) {
-    return plan.pos(path);
   }
 }

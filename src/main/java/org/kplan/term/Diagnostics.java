@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kplan.plan.Finding;
-import org.kplan.plan.Severity;
 import org.kplan.plan.Templates;
 
 /**
@@ -44,10 +43,6 @@ public final class Diagnostics {
       for (int i = 0; i < col - 1 && i < line.length(); i++) caret.append(line.charAt(i) == '\t' ? '\t' : ' ');
       err.println(caret.append(style.enabled() ? style.red("^") : "^"));
     }
-  }
-
-  public static boolean isError(Finding f) {
-    return f.severity() == Severity.ERROR;
   }
 
   private String line(String file, int n) {

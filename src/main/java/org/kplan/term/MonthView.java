@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.jline.jansi.Ansi;
 import org.kplan.schedule.Event;
 import org.kplan.schedule.EventKind;
 import org.kplan.schedule.Schedule;
