@@ -60,6 +60,9 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     md
   }
 
+  /** Problems of an invalid plan printed before "N more problems not shown". */
+  static final int MAX_PROBLEMS_SHOWN = 100;
+
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   private Context ctx;
@@ -105,8 +108,15 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       s = PlanInput.schedule(p, start, at);
       s = s.withFindings(Rules.check(p, s));
     } catch (InputException e) {
-      for (Finding problem : e.problems()) diag.print(problem, err);
-      err.println("kplan: " + (plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
+      int shown = 0;
+      for (Finding problem : e.problems()) {
+        if (shown++ == MAX_PROBLEMS_SHOWN) {
+          err.println("kplan: " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more problems not shown");
+          break;
+        }
+        diag.print(problem, err);
+      }
+      err.println("kplan: " + Diagnostics.safe(plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
           + (e.problems().size() == 1 ? " problem" : " problems") + "; no schedule written");
       return Main.INPUT;
     }

@@ -64,6 +64,7 @@ public final class YamlTree {
       throw new InputException(Pos.of(file), "this is a binary file, not a YAML plan");
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+    unprintable(text);
     try (Reader r = new StringReader(text);
         JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), r)) {
       JsonToken t = p.nextToken();
@@ -80,7 +81,7 @@ public final class YamlTree {
       }
       return map;
     } catch (JacksonException e) {
-      throw new InputException(pos(e.getLocation()), "YAML syntax: " + cleanMessage(e));
+      throw new InputException(syntaxPos(e), "YAML syntax: " + cleanMessage(e));
     } catch (java.io.IOException e) {
       throw new InputException(Pos.of(file), "cannot read: " + e.getMessage());
     }
@@ -91,12 +92,18 @@ public final class YamlTree {
     if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
       throw new InputException(at, "YAML aliases (*name) are not allowed in plans; use `extends:` to share settings");
     }
+    if (p instanceof YAMLParser yp && yp.getTypeId() != null) {
+      // tags are never used to build objects; refusing them says so instead of silently dropping them
+      problems.add(new Finding(Codes.PLN_SYNTAX, Severity.ERROR,
+          "YAML tags such as " + shortTag(yp.getTypeId()) + " are not allowed in plans; remove the tag", at, null));
+    }
     switch (t) {
       case START_OBJECT: {
         Map<String, Entry> entries = new LinkedHashMap<>();
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
           String key = p.currentName();
           Pos keyPos = pos(p.currentTokenLocation());
+          controls(key, keyPos, "a key");
           JsonToken vt = p.nextToken();
           YNode value = node(p, vt, depth + 1);
           Entry prev = entries.get(key);
@@ -130,11 +137,79 @@ public final class YamlTree {
         if (s.length() > MAX_STRING) {
           throw new InputException(at, "a value of " + s.length() + " characters is longer than the " + MAX_STRING + " allowed");
         }
+        controls(s, at, "a value");
         return new YScalar(at, s, ScalarType.STRING);
       }
       default:
         throw new InputException(at, "unexpected YAML content (" + t + ")");
     }
+  }
+
+  /**
+   * Refuses control characters (other than tab and line breaks) that YAML escapes such as
+   * {@code "\e"} or {@code "\x00"} can put into a value: a plan is text for people, and such
+   * characters only serve to drive terminals or hide text in outputs.
+   */
+  private void controls(String s, Pos at, String what) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+        problems.add(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR,
+            what + " contains the control character U+" + String.format("%04X", (int) c) + "; plans are plain text", at, null));
+        return;
+      }
+    }
+  }
+
+  /** {@code tag:yaml.org,2002:binary} as {@code !!binary}, a local tag as {@code !name}. */
+  private static String shortTag(String tag) {
+    String t = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag.startsWith("!") ? tag : "!" + tag;
+    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+  }
+
+  /**
+   * Refuses characters that YAML does not allow in a stream (C0 controls other than tab and line
+   * breaks, DEL, C1 controls other than NEL, U+FFFE/U+FFFF), with their line and column: the parser
+   * itself only says "special characters are not allowed" at the start of the file.
+   */
+  private void unprintable(String text) throws InputException {
+    int line = 1, col = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xFFFD);
+      if (Character.isSurrogate(c)) {
+        ok = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (ok) i++;
+      }
+      if (!ok) {
+        throw new InputException(new Pos(file, line, col),
+            "the character U+" + String.format("%04X", (int) c) + " is not allowed in YAML (a control character); plans are plain text");
+      }
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern READER_MARK = java.util.regex.Pattern.compile("in reader, line (\\d+), column (\\d+)");
+
+  /** Where a syntax error is: the parser's own mark ("in reader, line 8, column 1") when it gives one. */
+  private Pos syntaxPos(JacksonException e) {
+    String m = e.getOriginalMessage();
+    if (m != null) {
+      java.util.regex.Matcher mk = READER_MARK.matcher(m);
+      if (mk.find()) {
+        try {
+          return new Pos(file, Integer.parseInt(mk.group(1)), Math.max(1, Integer.parseInt(mk.group(2))));
+        } catch (NumberFormatException ignored) {
+          // fall back to the exception's location
+        }
+      }
+    }
+    return pos(e.getLocation());
   }
 
   private Pos pos(TokenStreamLocation loc) {
@@ -146,10 +221,18 @@ public final class YamlTree {
   static String cleanMessage(JacksonException e) {
     String m = e.getOriginalMessage();
     if (m == null) m = e.getClass().getSimpleName();
+    if (m.contains("(Do not use \\t(TAB) for indentation)") || m.contains("found character '\\t(TAB)'")) {
+      return "a tab is used for indentation; YAML indents with spaces only";
+    }
     int cut = m.indexOf(" in 'reader'");
+    if (cut > 0) m = m.substring(0, cut);
+    cut = m.indexOf("\n in reader,");
     if (cut > 0) m = m.substring(0, cut);
     m = m.replaceAll("\\s*\\n\\s*", "; ").replaceAll("\\s+", " ").trim();
     if (m.endsWith(";")) m = m.substring(0, m.length() - 1);
+    if (m.startsWith("Expected a property name")) {
+      return "a mapping key must be text, not a list or a mapping (YAML complex keys are not used in plans)";
+    }
     if (m.contains("Document nesting depth") || m.contains("nesting depth")) {
       return "nested deeper than " + MAX_DEPTH + " levels";
     }

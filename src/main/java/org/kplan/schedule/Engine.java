@@ -63,6 +63,8 @@ public final class Engine {
   private final List<Session> sessions = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final List<Series> series = new ArrayList<>();
+  /** Where the schedule first went over {@link #MAX_EVENTS} (a plan path), or null. */
+  private String overflow;
   /** Busy spans that other items must not overlap: dosing occupancy, therapy, follow-ups. */
   private final List<ZonedDateTime[]> busy = new ArrayList<>();
 
@@ -110,14 +112,31 @@ public final class Engine {
           "the first dosing session (" + DAY.format(sessions.get(0).start) + ") is before now (" + now + ")",
           plan.pos("start"), "ket-1"));
     }
-    if (events.size() > MAX_EVENTS) {
+    if (overflow != null) {
       findings.add(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR,
-          "the plan makes " + events.size() + " events; a schedule may have at most " + MAX_EVENTS, plan.pos("followUp"), null));
+          "the plan makes more than " + MAX_EVENTS + " events (a schedule may have at most " + MAX_EVENTS
+              + "); scheduling stopped here", plan.pos(overflow), null));
     }
     events.sort(Event.ORDER);
     series.sort(Comparator.comparing(Series::id));
     String patient = plan.patient() == null ? null : plan.patient().ref();
     return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
+  }
+
+  /**
+   * True when the schedule already holds more than {@link #MAX_EVENTS} events: nothing more is
+   * placed (a hostile or mistaken plan must not cost minutes and gigabytes), and the schedule ends
+   * with an error finding at {@code path}.
+   */
+  private boolean full(String path) {
+    if (events.size() <= MAX_EVENTS) return false;
+    if (overflow == null) overflow = path;
+    return true;
+  }
+
+  /** True when {@code s} was cut short because its plan makes more than {@link #MAX_EVENTS} events. */
+  public static boolean tooManyEvents(Schedule s) {
+    return s.events().size() > MAX_EVENTS;
   }
 
   private LocalDate lastEventDate() {
@@ -271,6 +290,7 @@ public final class Engine {
   private void placeTasks() {
     for (Session s : sessions) {
       for (SessionTask t : plan.ketamine().sessionTasks()) {
+        if (full("ketamine.sessionTasks")) return;
         ZonedDateTime start = t.at().addTo(s.start);
         events.add(new Event("task-" + s.number + "-" + t.id(), EventKind.TASK, t.name(), start, t.duration().addTo(start),
             s.phase.name(), s.number, null, null, null, t.kind(), null, List.of()));
@@ -294,6 +314,7 @@ public final class Engine {
       ZonedDateTime latestEnd = next != null && next.start.isBefore(wEnd) ? next.start : wEnd;
       LocalDate prefDate = s.start.toLocalDate().plusDays(th.preferredDay());
       for (int k = 1; k <= th.perSession(); k++) {
+        if (full("therapy")) return;
         LocalTime t = th.time();
         if (t == null) {
           Hours h = cal.hours(prefDate);
@@ -411,6 +432,7 @@ public final class Engine {
     if (!f.recurring()) {
       int n = 0;
       for (Milestone m : f.at()) {
+        if (full(path)) return;
         n++;
         Moment mo = resolve(m, planEnd, path);
         if (mo == null) continue;
@@ -451,6 +473,7 @@ public final class Engine {
     List<ZonedDateTime> exdates = new ArrayList<>();
     int n = 0;
     for (LocalDate d : dates) {
+      if (full(path)) return;
       n++;
       ZonedDateTime nominal = local(d, time).time;
       boolean detached = placeOne(f, kind, f.id() + "-" + n, new Moment(d, nominal), dur, path, f.id());
