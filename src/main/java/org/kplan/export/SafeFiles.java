@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -40,9 +41,14 @@ public final class SafeFiles {
   public static Result write(Path target, byte[] data, boolean force) throws OutputException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
-    boolean exists = Files.exists(abs);
+    boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
     if (exists) {
       if (Files.isDirectory(abs)) throw new OutputException(target + " is a directory");
+      if (!Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
+        // a rename would replace the link, device or pipe itself (as root, even /dev/stdout)
+        throw new OutputException(target + " is not a regular file (a symbolic link, device or pipe); kplan replaces files "
+            + "atomically, so give the path of a regular file, or leave out -o to write to standard output");
+      }
       try {
         if (Files.size(abs) == data.length && Arrays.equals(Files.readAllBytes(abs), data)) return Result.UNCHANGED;
       } catch (IOException e) {
@@ -53,7 +59,7 @@ public final class SafeFiles {
     if (dir == null || !Files.isDirectory(dir)) throw new OutputException("cannot write " + target + ": no such directory " + dir);
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp", ownerOnly(dir));
+      tmp = Files.createTempFile(dir, tempPrefix(abs), ".tmp", ownerOnly(dir));
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
         ByteBuffer b = ByteBuffer.wrap(data);
         while (b.hasRemaining()) ch.write(b);
@@ -65,6 +71,7 @@ public final class SafeFiles {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      syncDirectory(dir);
       return exists ? Result.REPLACED : Result.WRITTEN;
     } catch (AccessDeniedException e) {
       throw new OutputException("cannot write " + target + ": permission denied");
@@ -80,6 +87,22 @@ public final class SafeFiles {
           // nothing more to do; the temporary name starts with '.' and ends with .tmp
         }
       }
+    }
+  }
+
+  /** ".NAME." for the temporary file, NAME cut short so that a long target name still leaves room (255 bytes). */
+  static String tempPrefix(Path abs) {
+    String name = abs.getFileName().toString();
+    int cut = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 40));
+    return "." + name.substring(0, cut) + ".";
+  }
+
+  /** Makes the rename durable (best effort: not every platform can open a directory). */
+  private static void syncDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException | RuntimeException e) {
+      // the file is complete and in place; only its durability across a power cut is not confirmed
     }
   }
 
