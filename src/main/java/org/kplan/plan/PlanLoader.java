@@ -416,6 +416,14 @@ public final class PlanLoader {
         if (total > MAX_SESSIONS) {
           err(Codes.PLN_BAD_VALUE, pl.pos(), "the phases ask for " + total + " dosing sessions; a plan may have at most " + MAX_SESSIONS);
         }
+        long span = 0;
+        for (Phase p : phases) {
+          span += p.every() != null ? p.sessions() * p.every().days() : 7L * ((p.sessions() + p.perWeek() - 1) / p.perWeek());
+        }
+        if (span > MAX_SPAN_DAYS) {
+          err(Codes.PLN_BAD_VALUE, pl.pos(), "the phases run for about " + span / 365 + " years (" + span
+              + " days); a plan may span at most 10 years (" + MAX_SPAN_DAYS + " days)");
+        }
       }
       List<SessionTask> tasks = new ArrayList<>();
       YList tl = list(m, "sessionTasks");

@@ -92,6 +92,7 @@ public final class YamlTree {
     if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
       throw new InputException(at, "YAML aliases (*name) are not allowed in plans; use `extends:` to share settings");
     }
+    boolean tagged = p instanceof YAMLParser yp0 && yp0.getTypeId() != null;
     if (p instanceof YAMLParser yp && yp.getTypeId() != null) {
       // tags are never used to build objects; refusing them says so instead of silently dropping them
       problems.add(new Finding(Codes.PLN_SYNTAX, Severity.ERROR,
@@ -141,6 +142,8 @@ public final class YamlTree {
         return new YScalar(at, s, ScalarType.STRING);
       }
       default:
+        // a tagged value (!!binary) was reported above; anything else is a parser surprise
+        if (tagged) return new YScalar(at, "", ScalarType.NULL);
         throw new InputException(at, "unexpected YAML content (" + t + ")");
     }
   }

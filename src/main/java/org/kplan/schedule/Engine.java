@@ -66,7 +66,7 @@ public final class Engine {
   /** Where the schedule first went over {@link #MAX_EVENTS} (a plan path), or null. */
   private String overflow;
   /** Busy spans that other items must not overlap: dosing occupancy, therapy, follow-ups. */
-  private final List<ZonedDateTime[]> busy = new ArrayList<>();
+  private final Busy busy = new Busy();
 
   private Engine(Plan plan, Instant now, HolidaySource holidays) {
     this.plan = plan;
@@ -176,7 +176,7 @@ public final class Engine {
         Session s = placeSession(number, ph, nominal, time, dose, last, phasePath);
         if (s != null) {
           sessions.add(s);
-          busy.add(new ZonedDateTime[] {s.start, s.end});
+          busy.add(s.start, s.end);
           last = s;
         }
       }
@@ -348,7 +348,7 @@ public final class Engine {
         ZonedDateTime end = found.plus(dur);
         events.add(new Event(id, EventKind.THERAPY, title, found, end, s.phase.name(), s.number, null, null, window,
             th.modality(), null, notes));
-        busy.add(new ZonedDateTime[] {found, end});
+        busy.add(found, end);
         earliest = end;
         prefDate = found.toLocalDate().plusDays(1);
       }
@@ -381,10 +381,50 @@ public final class Engine {
   }
 
   private boolean overlapsBusy(ZonedDateTime start, ZonedDateTime end) {
-    for (ZonedDateTime[] b : busy) {
-      if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+    return busy.overlaps(start.toInstant(), end.toInstant());
+  }
+
+  /**
+   * Busy spans indexed by UTC day, so that asking whether a slot is free costs the spans of a day
+   * or two, not of the whole schedule (a plan with thousands of follow-ups made that quadratic).
+   * UTC days, not local dates: local dates can run backwards at a DST change at midnight.
+   */
+  private static final class Busy {
+    private static final long DAY = 86_400;
+    private final Map<Long, List<Instant[]>> byDay = new HashMap<>();
+    /** Spans over more than a few days (long follow-ups): few, checked every time. */
+    private final List<Instant[]> longSpans = new ArrayList<>();
+
+    void add(ZonedDateTime start, ZonedDateTime end) {
+      Instant[] span = {start.toInstant(), end.toInstant()};
+      long a = day(span[0]), b = day(span[1]);
+      if (b - a > 3) {
+        longSpans.add(span);
+        return;
+      }
+      for (long d = a; d <= b; d++) byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(span);
     }
-    return false;
+
+    boolean overlaps(Instant start, Instant end) {
+      for (Instant[] b : longSpans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+      long a = day(start), z = day(end);
+      if (z - a > 3) {
+        for (List<Instant[]> spans : byDay.values()) {
+          for (Instant[] b : spans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+        }
+        return false;
+      }
+      for (long d = a; d <= z; d++) {
+        List<Instant[]> spans = byDay.get(d);
+        if (spans == null) continue;
+        for (Instant[] b : spans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+      }
+      return false;
+    }
+
+    private static long day(Instant t) {
+      return Math.floorDiv(t.getEpochSecond(), DAY);
+    }
   }
 
   // ------------------------------------------------------------------ milestones
@@ -523,7 +563,7 @@ public final class Engine {
       boolean detached = seriesId != null && !start.equals(nominal);
       events.add(new Event(id, kind, f.name(), start, end, null, null, null, null, null, f.kind(),
           detached ? null : seriesId, notes));
-      busy.add(new ZonedDateTime[] {start, end});
+      busy.add(start, end);
       return detached;
     }
     findings.add(new Finding(Codes.FUP_UNPLACEABLE, Severity.WARNING,
