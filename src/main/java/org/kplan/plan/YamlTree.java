@@ -46,6 +46,8 @@ public final class YamlTree {
 
   private final String file;
   private final List<Finding> problems = new ArrayList<>();
+  /** The last node read: where a parser error without a location happened, or near it. */
+  private Pos last;
 
   private YamlTree(String file) {
     this.file = file;
@@ -89,6 +91,7 @@ public final class YamlTree {
 
   private YNode node(JsonParser p, JsonToken t, int depth) throws InputException {
     Pos at = pos(p.currentTokenLocation());
+    last = at;
     if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
       throw new InputException(at, "YAML aliases (*name) are not allowed in plans; use `extends:` to share settings");
     }
@@ -203,22 +206,32 @@ public final class YamlTree {
   private Pos syntaxPos(JacksonException e) {
     String m = e.getOriginalMessage();
     if (m != null) {
+      // the last mark is where the parser found the problem (an earlier one is where the construct began)
       java.util.regex.Matcher mk = READER_MARK.matcher(m);
-      if (mk.find()) {
+      String line = null, col = null;
+      while (mk.find()) {
+        line = mk.group(1);
+        col = mk.group(2);
+      }
+      if (line != null) {
         try {
-          return new Pos(file, Integer.parseInt(mk.group(1)), Math.max(1, Integer.parseInt(mk.group(2))));
+          return new Pos(file, Integer.parseInt(line), Math.max(1, Integer.parseInt(col)));
         } catch (NumberFormatException ignored) {
           // fall back to the exception's location
         }
       }
     }
-    return pos(e.getLocation());
+    Pos p = pos(e.getLocation());
+    return p.line() == 0 && last != null ? last : p;
   }
 
   private Pos pos(TokenStreamLocation loc) {
     if (loc == null || loc.getLineNr() <= 0) return Pos.of(file);
     return new Pos(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
   }
+
+  private static final java.util.regex.Pattern LENGTH =
+      java.util.regex.Pattern.compile("(String value|Name) length \\((\\d+)\\) exceeds the maximum allowed");
 
   /** The parser's message without Jackson's location suffix, on one line. */
   static String cleanMessage(JacksonException e) {
@@ -229,8 +242,17 @@ public final class YamlTree {
     }
     int cut = m.indexOf(" in 'reader'");
     if (cut > 0) m = m.substring(0, cut);
-    cut = m.indexOf("\n in reader,");
-    if (cut > 0) m = m.substring(0, cut);
+    // the parser's own "in reader, line 8, column 1:" marks with a snippet of the source: the
+    // position is reported separately, and the source line is shown by the diagnostics
+    m = m.replaceAll("\\n in reader, line \\d+, column \\d+:(\\n[^\\n]*(\\n[ \\t]*\\^)?)?", "\n");
+    java.util.regex.Matcher big = LENGTH.matcher(m);
+    if (big.find()) {
+      return (big.group(1).equals("String value") ? "a value of " : "a key of ") + big.group(2)
+          + " characters is longer than the " + (big.group(1).equals("String value") ? MAX_STRING : 1000) + " allowed";
+    }
+    if (m.startsWith("while scanning a simple key")) {
+      return "a key is longer than 1024 characters or has no ':' after it on the same line";
+    }
     m = m.replaceAll("\\s*\\n\\s*", "; ").replaceAll("\\s+", " ").trim();
     if (m.endsWith(";")) m = m.substring(0, m.length() - 1);
     if (m.startsWith("Expected a property name")) {

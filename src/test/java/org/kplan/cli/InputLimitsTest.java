@@ -2,6 +2,7 @@ package org.kplan.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -13,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kplan.plan.InputException;
 import org.kplan.plan.YamlTree;
 import org.kplan.support.Cli;
 import org.kplan.support.Cli.Result;
@@ -80,6 +83,20 @@ class InputLimitsTest {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
     inputError(schedule("/dev/zero"), "/dev/zero is more than 1048576 bytes");
     inputError(schedule("/dev/null"), "no YAML content");
+  }
+
+  @Test
+  void aBillionLaughsFileFailsWithinASecond() throws Exception {
+    StringBuilder y = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    String prev = "a";
+    for (String c : List.of("b", "c", "d", "e", "f", "g", "h", "i")) {
+      y.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, "*" + prev))).append("]\n");
+      prev = c;
+    }
+    TestPlans.load(TestPlans.BASE); // warm up the loader: the second is what counts
+    InputException e = assertTimeoutPreemptively(Duration.ofSeconds(1),
+        () -> assertThrows(InputException.class, () -> TestPlans.load(y.toString())));
+    assertTrue(e.getMessage().contains("YAML aliases (*name) are not allowed"), e.getMessage());
   }
 
   @Test
