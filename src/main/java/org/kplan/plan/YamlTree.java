@@ -1,7 +1,6 @@
 package org.kplan.plan;
 
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +66,7 @@ public final class YamlTree {
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
     unprintable(text);
-    try (Reader r = new StringReader(text);
+    try (Reader r = new PairSafeReader(text);
         JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), r)) {
       JsonToken t = p.nextToken();
       if (t == null) {
@@ -223,6 +222,40 @@ public final class YamlTree {
     }
     Pos p = pos(e.getLocation());
     return p.line() == 0 && last != null ? last : p;
+  }
+
+  /**
+   * Hands the text to the parser in chunks that never end between the two halves of a surrogate
+   * pair. snakeyaml-engine 3.0.1 reads into a 1025-char buffer and, when it ends on a high
+   * surrogate, reads one more char past the end of that buffer: an emoji whose first half was the
+   * 1025th character (or the 2049th ...) of a plan made kplan fail with an internal error. Found by
+   * fuzzing (ScheduleFuzzTest); the same upstream bug is known in SnakeYAML 2.3.
+   */
+  static final class PairSafeReader extends Reader {
+    private final String text;
+    private int next;
+
+    PairSafeReader(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      java.util.Objects.checkFromIndexSize(off, len, buf.length);
+      if (len == 0) return 0;
+      if (next >= text.length()) return -1;
+      int n = Math.min(len, text.length() - next);
+      // keep a high surrogate for the next call, with its low half, unless it is the only char asked for
+      if (n > 1 && next + n < text.length() && Character.isHighSurrogate(text.charAt(next + n - 1))) n--;
+      text.getChars(next, next + n, buf, off);
+      next += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
+    }
   }
 
   private Pos pos(TokenStreamLocation loc) {
