@@ -99,6 +99,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     PrintWriter err = spec.commandLine().getErr();
     Style style = common.style();
     Diagnostics diag = new Diagnostics(Style.detect(common.color, common.noColor));
+    if (plan.isEmpty()) throw new UsageException("PLAN is empty; give a plan file, or - for standard input");
     Instant at = Clock.now(now, ctx);
     Format f = format != null ? format : defaultFormat();
     Plan p;
@@ -140,7 +141,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
   }
 
   private Format defaultFormat() {
-    if (output != null) {
+    if (output != null && output.getFileName() != null) {
       String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
       if (n.endsWith(".json")) return Format.json;
       if (n.endsWith(".csv")) return Format.csv;

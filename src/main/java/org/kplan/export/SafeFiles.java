@@ -43,7 +43,7 @@ public final class SafeFiles {
     Path dir = abs.getParent();
     boolean exists = Files.exists(abs, LinkOption.NOFOLLOW_LINKS);
     if (exists) {
-      if (Files.isDirectory(abs)) throw new OutputException(target + " is a directory");
+      if (Files.isDirectory(abs)) throw new OutputException((target.toString().isEmpty() ? "\"\" (the current directory)" : target) + " is a directory");
       if (!Files.isRegularFile(abs, LinkOption.NOFOLLOW_LINKS)) {
         // a rename would replace the link, device or pipe itself (as root, even /dev/stdout)
         throw new OutputException(target + " is not a regular file (a symbolic link, device or pipe); kplan replaces files "
@@ -92,7 +92,7 @@ public final class SafeFiles {
 
   /** ".NAME." for the temporary file, NAME cut short so that a long target name still leaves room (255 bytes). */
   static String tempPrefix(Path abs) {
-    String name = abs.getFileName().toString();
+    String name = abs.getFileName() == null ? "output" : abs.getFileName().toString();
     int cut = name.offsetByCodePoints(0, Math.min(name.codePointCount(0, name.length()), 40));
     return "." + name.substring(0, cut) + ".";
   }

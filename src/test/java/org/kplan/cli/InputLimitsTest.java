@@ -100,6 +100,20 @@ class InputLimitsTest {
   }
 
   @Test
+  void oddPathsOnTheCommandLineAreUsageOrOutputErrors(@TempDir Path dir) {
+    String plan = "plans/examples/adult-sydney.yaml";
+    inputError(schedule("a\0b.yaml"), "not a valid file name");
+    inputError(schedule(""), "PLAN is empty");
+    Result root = schedule(plan, "-o", "/");
+    assertEquals(3, root.code(), "-o / was an internal error: " + root);
+    assertTrue(root.err().contains("/ is a directory"), root.toString());
+    Result empty = schedule(plan, "-o", "");
+    assertEquals(3, empty.code(), empty.toString());
+    assertTrue(empty.err().contains("(the current directory) is a directory"), empty.toString());
+    inputError(schedule(plan, "-o", dir + "/x\0y.json"), "Invalid value for option '--output'");
+  }
+
+  @Test
   void aDirectoryIsNotAPlan(@TempDir Path dir) {
     inputError(schedule(dir.toString()), "is a directory, not a plan file");
   }
