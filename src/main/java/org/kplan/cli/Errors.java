@@ -3,6 +3,7 @@ package org.kplan.cli;
 import java.io.PrintWriter;
 import org.kplan.export.OutputException;
 import org.kplan.plan.InputException;
+import org.kplan.term.Diagnostics;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -15,19 +16,19 @@ final class Errors implements IExecutionExceptionHandler {
     PrintWriter err = cmd.getErr();
     boolean debug = parsed != null && hasDebug(parsed);
     if (ex instanceof InputException ie) {
-      err.println("kplan: " + ie.getMessage());
+      err.println("kplan: " + Diagnostics.safe(ie.getMessage()));
       return Main.INPUT;
     }
     if (ex instanceof OutputException oe) {
-      err.println("kplan: " + oe.getMessage());
+      err.println("kplan: " + Diagnostics.safe(oe.getMessage()));
       if (debug && oe.getCause() != null) oe.getCause().printStackTrace(err);
       return Main.OUTPUT;
     }
     if (ex instanceof UsageException ue) {
-      err.println("kplan: " + ue.getMessage());
+      err.println("kplan: " + Diagnostics.safe(ue.getMessage()));
       return Main.INPUT;
     }
-    err.println("kplan: internal error: " + ex + (debug ? "" : " (run again with --debug for details, and please report it)"));
+    err.println("kplan: internal error: " + Diagnostics.safe(String.valueOf(ex)) + (debug ? "" : " (run again with --debug for details, and please report it)"));
     if (debug) ex.printStackTrace(err);
     return 70;
   }
@@ -42,7 +43,7 @@ final class Errors implements IExecutionExceptionHandler {
   static int usage(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("kplan: " + ex.getMessage());
+    err.println("kplan: " + Diagnostics.safe(ex.getMessage()));
     CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     return Main.INPUT;

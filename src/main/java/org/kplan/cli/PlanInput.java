@@ -1,15 +1,20 @@
 package org.kplan.cli;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.kplan.plan.Codes;
+import org.kplan.plan.Finding;
 import org.kplan.plan.HolidayCalendars;
 import org.kplan.plan.HolidaySource;
 import org.kplan.plan.InputException;
 import org.kplan.plan.Plan;
 import org.kplan.plan.PlanLoader;
 import org.kplan.plan.Pos;
+import org.kplan.plan.Severity;
 import org.kplan.schedule.Engine;
 import org.kplan.schedule.Schedule;
 import org.kplan.term.Diagnostics;
@@ -33,7 +38,17 @@ final class PlanInput {
       diag.source(STDIN, text);
       return loader.load(STDIN, text, Path.of("").toAbsolutePath());
     }
-    return loader.load(Path.of(arg));
+    Path path;
+    try {
+      path = Path.of(arg);
+    } catch (InvalidPathException e) {
+      throw new InputException(Pos.of(arg), "not a valid file name: " + e.getReason());
+    }
+    // read once, bounded, and show diagnostics from that same text (a pipe cannot be read twice)
+    String text = PlanLoader.read(path, arg, Pos.of(arg));
+    diag.source(arg, text);
+    Path dir = path.toAbsolutePath().getParent();
+    return loader.load(arg, text, dir);
   }
 
   /** A loaded plan and its schedule, with the rule checker's findings. */
@@ -58,7 +73,13 @@ final class PlanInput {
 
   /** Schedules a plan, with an optional start override; templates need one. */
   static Schedule schedule(Plan plan, LocalDate start, Instant now) throws InputException {
-    if (start != null) plan = plan.withStart(start);
+    if (start != null) {
+      if (start.isBefore(PlanLoader.MIN_DATE) || start.isAfter(PlanLoader.MAX_DATE)) {
+        throw new InputException(Pos.of(plan.file()), "--start " + start + " is outside the dates kplan accepts ("
+            + PlanLoader.MIN_DATE + " to " + PlanLoader.MAX_DATE + ")");
+      }
+      plan = plan.withStart(start);
+    }
     if (plan.start() == null) {
       throw new InputException(plan.pos("kind"), (plan.isTemplate() ? "this is a template: " : "") + "no start date; give `start:` in the plan or --start DATE");
     }
@@ -69,6 +90,15 @@ final class PlanInput {
       throw new InputException(plan.pos("ketamine"), "no `ketamine.phases`: nothing to schedule");
     }
     HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HolidayCalendars.INSTANCE;
-    return Engine.schedule(plan, now, holidays);
+    Schedule s = Engine.schedule(plan, now, holidays);
+    if (Engine.tooManyEvents(s)) {
+      // a plan that makes more events than any schedule may hold is an input error, not a schedule
+      List<Finding> why = s.findings().stream()
+          .filter(f -> f.severity() == Severity.ERROR && f.rule().equals(Codes.PLN_BAD_VALUE)).toList();
+      throw new InputException(why.isEmpty()
+          ? List.of(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR, "the plan makes more than " + Engine.MAX_EVENTS + " events", Pos.of(plan.file()), null))
+          : why);
+    }
+    return s;
   }
 }

@@ -64,6 +64,9 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     ics
   }
 
+  /** Problems of an invalid plan printed before "N more problems not shown". */
+  static final int MAX_PROBLEMS_SHOWN = 100;
+
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   private Context ctx;
@@ -102,6 +105,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     PrintWriter err = spec.commandLine().getErr();
     Style style = common.style();
     Diagnostics diag = new Diagnostics(style);
+    if (plan.isEmpty()) throw new UsageException("PLAN is empty; give a plan file, or - for standard input");
     Instant at = Clock.now(now, ctx);
     Format f = format != null ? format : defaultFormat();
     Plan p;
@@ -111,8 +115,15 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       s = PlanInput.schedule(p, start, at);
       s = s.withFindings(Rules.check(p, s));
     } catch (InputException e) {
-      for (Finding problem : e.problems()) diag.print(problem, err);
-      err.println("kplan: " + (plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
+      int shown = 0;
+      for (Finding problem : e.problems()) {
+        if (shown++ == MAX_PROBLEMS_SHOWN) {
+          err.println("kplan: " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more problems not shown");
+          break;
+        }
+        diag.print(problem, err);
+      }
+      err.println("kplan: " + Diagnostics.safe(plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
           + (e.problems().size() == 1 ? " problem" : " problems") + "; no schedule written");
       return Main.INPUT;
     }
@@ -145,7 +156,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
   }
 
   private Format defaultFormat() {
-    if (output != null) {
+    if (output != null && output.getFileName() != null) {
       String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
       if (n.endsWith(".json")) return Format.json;
       if (n.endsWith(".csv")) return Format.csv;

@@ -91,6 +91,6 @@ public final class ScheduleMarkdown {
   }
 
   private static String esc(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", " ").replace("\r", " ").replace("\n", " ");
   }
 }

@@ -1,11 +1,15 @@
 package org.kplan.plan;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -59,6 +63,12 @@ public final class PlanLoader {
   public static final int MAX_EXTENDS = 8;
   /** The clinic-hours value that closes days a template opens: {@code sat: closed}. */
   public static final String CLOSED = "closed";
+  /** Longest duration, offset or interval a plan may give, in days (10 years). */
+  public static final int MAX_SPAN_DAYS = 3660;
+  /** Earliest date a plan may name. */
+  public static final LocalDate MIN_DATE = LocalDate.of(1900, 1, 1);
+  /** Latest date a plan may name. */
+  public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -76,30 +86,70 @@ public final class PlanLoader {
     YMap own = YamlTree.parse(name, text);
     Deque<String> chain = new ArrayDeque<>();
     chain.push(name);
-    YMap merged = resolveExtends(own, name, dir, chain);
+    YMap merged = resolveExtends(own, name, dir, chain, templateRoot(dir));
     return new Binder(name).bind(merged);
   }
 
-  /** Reads a file as UTF-8 text with the size limit; problems become input errors. */
+  /**
+   * The directory that {@code extends} paths may not leave: the working directory (the repository
+   * root, in CI) when the plan is inside it, else the plan's own directory. So a plan from a pull
+   * request cannot pull in, and have kplan quote lines of, a YAML file elsewhere on the machine
+   * (a token file, a CI configuration). Symbolic links are resolved before the check.
+   */
+  static Path templateRoot(Path dir) {
+    Path cwd = realOrAbsolute(Path.of(""));
+    if (dir == null) return cwd;
+    Path d = realOrAbsolute(dir);
+    return d.startsWith(cwd) ? cwd : d;
+  }
+
+  private static Path realOrAbsolute(Path p) {
+    try {
+      return p.toAbsolutePath().toRealPath();
+    } catch (IOException | RuntimeException e) {
+      return p.toAbsolutePath().normalize();
+    }
+  }
+
+  /**
+   * Reads a file as UTF-8 text with the size limit; problems become input errors. Never reads more
+   * than {@link YamlTree#MAX_BYTES} + 1 bytes, so a device ({@code /dev/zero}) or an endless pipe
+   * is refused instead of filling memory. Pipes and FIFOs are read (as {@code <(cmd)} gives).
+   */
   public static String read(Path path, String name, Pos where) throws InputException {
     try {
       if (Files.isDirectory(path)) throw new InputException(where, name + " is a directory, not a plan file");
-      long size = Files.size(path);
-      if (size > YamlTree.MAX_BYTES) {
-        throw new InputException(where, name + " is " + size + " bytes; plans may be at most " + YamlTree.MAX_BYTES + " bytes (1 MiB)");
+      if (Files.isRegularFile(path)) {
+        long size = Files.size(path);
+        if (size > YamlTree.MAX_BYTES) {
+          throw new InputException(where, name + " is " + size + " bytes; plans may be at most " + YamlTree.MAX_BYTES + " bytes (1 MiB)");
+        }
       }
-      return decode(Files.readAllBytes(path), name, where);
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(path)) {
+        bytes = in.readNBytes(YamlTree.MAX_BYTES + 1);
+      }
+      return decode(bytes, name, where);
     } catch (NoSuchFileException e) {
       throw new InputException(where, "no such file: " + name);
+    } catch (AccessDeniedException e) {
+      throw new InputException(where, "cannot read " + name + ": permission denied");
     } catch (IOException e) {
-      throw new InputException(where, "cannot read " + name + ": " + e.getMessage());
+      String why = e instanceof FileSystemException fe && fe.getReason() != null ? fe.getReason() : e.getMessage();
+      throw new InputException(where, "cannot read " + name + ": " + why);
     }
   }
 
   /** Decodes UTF-8 strictly: a binary file gets a clear message instead of garbage. */
   public static String decode(byte[] bytes, String name, Pos where) throws InputException {
     if (bytes.length > YamlTree.MAX_BYTES) {
-      throw new InputException(where, name + " is " + bytes.length + " bytes; plans may be at most " + YamlTree.MAX_BYTES + " bytes (1 MiB)");
+      throw new InputException(where, name + " is more than " + YamlTree.MAX_BYTES + " bytes; plans may be at most 1 MiB");
+    }
+    if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE) || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+      throw new InputException(where, name + " is UTF-16 (or UTF-32) text; save the plan as UTF-8");
+    }
+    if (bytes.length >= 4 && bytes[0] == 0 && bytes[1] == 0 && bytes[2] == (byte) 0xFE && bytes[3] == (byte) 0xFF) {
+      throw new InputException(where, name + " is UTF-32 text; save the plan as UTF-8");
     }
     for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
       if (bytes[i] == 0) throw new InputException(where, name + " is a binary file, not a YAML plan");
@@ -115,7 +165,7 @@ public final class PlanLoader {
     }
   }
 
-  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain) throws InputException {
+  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain, Path root) throws InputException {
     Entry ext = own.entries().get("extends");
     if (ext == null) return own;
     if (!(ext.value() instanceof YScalar s) || s.isNull() || s.type() != ScalarType.STRING) {
@@ -126,8 +176,17 @@ public final class PlanLoader {
     String childName;
     String text;
     Path childDir;
-    if (ref.contains("/") || ref.endsWith(".yaml") || ref.endsWith(".yml")) {
-      Path p = Path.of(ref);
+    if (ref.contains("/") || ref.contains("\\") || ref.endsWith(".yaml") || ref.endsWith(".yml")) {
+      if (!ref.endsWith(".yaml") && !ref.endsWith(".yml")) {
+        throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(),
+            "`extends` takes a built-in template name or a relative path to a .yaml or .yml file; found \"" + ref + "\"")));
+      }
+      Path p;
+      try {
+        p = Path.of(ref);
+      } catch (InvalidPathException e) {
+        throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "`extends` is not a valid file name: " + e.getReason())));
+      }
       if (p.isAbsolute()) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "`extends` takes a relative path; `" + ref + "` is absolute")));
       }
@@ -136,6 +195,10 @@ public final class PlanLoader {
       childName = relativeName(resolved);
       if (!Files.isRegularFile(resolved)) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "template file not found: " + ref + " (looked for " + childName + ")")));
+      }
+      if (!realOrAbsolute(resolved).startsWith(root)) {
+        throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(),
+            "`extends: " + ref + "` leads outside " + root + "; a template file must be inside the directory kplan runs in (or the plan's own directory)")));
       }
       text = read(resolved, childName, s.pos());
       childDir = resolved.getParent();
@@ -161,7 +224,7 @@ public final class PlanLoader {
     }
     YMap parent = YamlTree.parse(childName, text);
     chain.push(childName);
-    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain);
+    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, root);
     chain.pop();
     return merge(resolvedParent, own);
   }
@@ -369,6 +432,14 @@ public final class PlanLoader {
         if (pl.items().isEmpty() && !template) err(Codes.PLN_MISSING, pl.pos(), "`ketamine.phases` is empty; give at least one phase");
         if (total > MAX_SESSIONS) {
           err(Codes.PLN_BAD_VALUE, pl.pos(), "the phases ask for " + total + " dosing sessions; a plan may have at most " + MAX_SESSIONS);
+        }
+        long span = 0;
+        for (Phase p : phases) {
+          span += p.every() != null ? p.sessions() * p.every().days() : 7L * ((p.sessions() + p.perWeek() - 1) / p.perWeek());
+        }
+        if (span > MAX_SPAN_DAYS) {
+          err(Codes.PLN_BAD_VALUE, pl.pos(), "the phases run for about " + span / 365 + " years (" + span
+              + " days); a plan may span at most 10 years (" + MAX_SPAN_DAYS + " days)");
         }
       }
       List<SessionTask> tasks = new ArrayList<>();
@@ -606,7 +677,9 @@ public final class PlanLoader {
 
     private void keys(YMap m, List<String> allowed, String where) {
       for (Entry e : m.entries().values()) {
-        if (!allowed.contains(e.key())) {
+        if (e.key().equals("<<")) {
+          err(Codes.PLN_UNKNOWN_KEY, e.keyPos(), "YAML merge keys (`<<`) are not supported in plans; use `extends:` to share settings");
+        } else if (!allowed.contains(e.key())) {
           err(Codes.PLN_UNKNOWN_KEY, e.keyPos(), "unknown key `" + e.key() + "` in " + where
               + Suggest.didYouMean(e.key(), allowed) + (Suggest.nearest(e.key(), allowed) == null ? " (expected one of: " + String.join(", ", allowed) + ")" : ""));
         }
@@ -718,7 +791,12 @@ public final class PlanLoader {
         return null;
       }
       try {
-        return LocalDate.parse(t, STRICT_DATE);
+        LocalDate d = LocalDate.parse(t, STRICT_DATE);
+        if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+          err(Codes.PLN_BAD_VALUE, pos, t + " is outside the dates kplan accepts (" + MIN_DATE + " to " + MAX_DATE + ")");
+          return null;
+        }
+        return d;
       } catch (DateTimeException e) {
         String why = e.getMessage();
         int c = why == null ? -1 : why.indexOf(": ");
@@ -783,7 +861,7 @@ public final class PlanLoader {
           err(Codes.PLN_BAD_VALUE, s.pos(), "`" + key + "` must be longer than 0");
           return null;
         }
-        if (d.days() > 3660) {
+        if (tooLong(d)) {
           err(Codes.PLN_BAD_VALUE, s.pos(), "`" + key + "` of " + s.text() + " is longer than 10 years");
           return null;
         }
@@ -792,6 +870,11 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, s.pos(), "`" + key + "`: " + e.getMessage() + "; found \"" + s.text() + "\"");
         return null;
       }
+    }
+
+    /** More than {@link #MAX_SPAN_DAYS} days, counting minutes and hours too. */
+    private static boolean tooLong(PlanDuration d) {
+      return d.days() > MAX_SPAN_DAYS || d.minutes() / (24 * 60) + d.days() > MAX_SPAN_DAYS;
     }
 
     private ZoneId zone(YMap m, String key, boolean required) {
@@ -891,6 +974,10 @@ public final class PlanLoader {
           err(Codes.PLN_BAD_VALUE, s.pos(), "`" + key + "` repeats in whole days or weeks (such as 1d, 2d, 1w, 2w), found \"" + s.text() + "\"");
           return null;
         }
+        if (tooLong(d)) {
+          err(Codes.PLN_BAD_VALUE, s.pos(), "`" + key + "` of " + s.text() + " is longer than 10 years");
+          return null;
+        }
         return new Recurrence((int) d.days(), List.of());
       } catch (IllegalArgumentException e) {
         // weekday names, as in `every: mon` or `every: mon-fri`
@@ -918,6 +1005,10 @@ public final class PlanLoader {
         ms = Milestone.parse(s.text(), s.pos());
       } catch (IllegalArgumentException e) {
         err(Codes.PLN_BAD_VALUE, s.pos(), e.getMessage() + "; found \"" + s.text() + "\"");
+        return null;
+      }
+      if (tooLong(ms.offset())) {
+        err(Codes.PLN_BAD_VALUE, s.pos(), "`" + ms.text() + "`: an offset of more than 10 years");
         return null;
       }
       if (ms.kind() == Milestone.Kind.SESSION && total > 0 && ms.session() > total) {

@@ -1,7 +1,6 @@
 package org.kplan.plan;
 
 import java.io.Reader;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +45,8 @@ public final class YamlTree {
 
   private final String file;
   private final List<Finding> problems = new ArrayList<>();
+  /** The last node read: where a parser error without a location happened, or near it. */
+  private Pos last;
 
   private YamlTree(String file) {
     this.file = file;
@@ -64,7 +65,8 @@ public final class YamlTree {
       throw new InputException(Pos.of(file), "this is a binary file, not a YAML plan");
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-    try (Reader r = new StringReader(text);
+    unprintable(text);
+    try (Reader r = new PairSafeReader(text);
         JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), r)) {
       JsonToken t = p.nextToken();
       if (t == null) {
@@ -80,7 +82,7 @@ public final class YamlTree {
       }
       return map;
     } catch (JacksonException e) {
-      throw new InputException(pos(e.getLocation()), "YAML syntax: " + cleanMessage(e));
+      throw new InputException(syntaxPos(e), "YAML syntax: " + cleanMessage(e));
     } catch (java.io.IOException e) {
       throw new InputException(Pos.of(file), "cannot read: " + e.getMessage());
     }
@@ -88,8 +90,15 @@ public final class YamlTree {
 
   private YNode node(JsonParser p, JsonToken t, int depth) throws InputException {
     Pos at = pos(p.currentTokenLocation());
+    last = at;
     if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
       throw new InputException(at, "YAML aliases (*name) are not allowed in plans; use `extends:` to share settings");
+    }
+    boolean tagged = p instanceof YAMLParser yp0 && yp0.getTypeId() != null;
+    if (p instanceof YAMLParser yp && yp.getTypeId() != null) {
+      // tags are never used to build objects; refusing them says so instead of silently dropping them
+      problems.add(new Finding(Codes.PLN_SYNTAX, Severity.ERROR,
+          "YAML tags such as " + shortTag(yp.getTypeId()) + " are not allowed in plans; remove the tag", at, null));
     }
     switch (t) {
       case START_OBJECT: {
@@ -97,6 +106,7 @@ public final class YamlTree {
         while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
           String key = p.currentName();
           Pos keyPos = pos(p.currentTokenLocation());
+          controls(key, keyPos, "a key");
           JsonToken vt = p.nextToken();
           YNode value = node(p, vt, depth + 1);
           Entry prev = entries.get(key);
@@ -130,10 +140,121 @@ public final class YamlTree {
         if (s.length() > MAX_STRING) {
           throw new InputException(at, "a value of " + s.length() + " characters is longer than the " + MAX_STRING + " allowed");
         }
+        controls(s, at, "a value");
         return new YScalar(at, s, ScalarType.STRING);
       }
       default:
+        // a tagged value (!!binary) was reported above; anything else is a parser surprise
+        if (tagged) return new YScalar(at, "", ScalarType.NULL);
         throw new InputException(at, "unexpected YAML content (" + t + ")");
+    }
+  }
+
+  /**
+   * Refuses control characters (other than tab and line breaks) that YAML escapes such as
+   * {@code "\e"} or {@code "\x00"} can put into a value: a plan is text for people, and such
+   * characters only serve to drive terminals or hide text in outputs.
+   */
+  private void controls(String s, Pos at, String what) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
+        problems.add(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR,
+            what + " contains the control character U+" + String.format("%04X", (int) c) + "; plans are plain text", at, null));
+        return;
+      }
+    }
+  }
+
+  /** {@code tag:yaml.org,2002:binary} as {@code !!binary}, a local tag as {@code !name}. */
+  private static String shortTag(String tag) {
+    String t = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring("tag:yaml.org,2002:".length()) : tag.startsWith("!") ? tag : "!" + tag;
+    return t.length() > 60 ? t.substring(0, 60) + "…" : t;
+  }
+
+  /**
+   * Refuses characters that YAML does not allow in a stream (C0 controls other than tab and line
+   * breaks, DEL, C1 controls other than NEL, U+FFFE/U+FFFF), with their line and column: the parser
+   * itself only says "special characters are not allowed" at the start of the file.
+   */
+  private void unprintable(String text) throws InputException {
+    int line = 1, col = 1;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xFFFD);
+      if (Character.isSurrogate(c)) {
+        ok = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+        if (ok) i++;
+      }
+      if (!ok) {
+        throw new InputException(new Pos(file, line, col),
+            "the character U+" + String.format("%04X", (int) c) + " is not allowed in YAML (a control character); plans are plain text");
+      }
+      if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+        line++;
+        col = 1;
+      } else {
+        col++;
+      }
+    }
+  }
+
+  private static final java.util.regex.Pattern READER_MARK = java.util.regex.Pattern.compile("in reader, line (\\d+), column (\\d+)");
+
+  /** Where a syntax error is: the parser's own mark ("in reader, line 8, column 1") when it gives one. */
+  private Pos syntaxPos(JacksonException e) {
+    String m = e.getOriginalMessage();
+    if (m != null) {
+      // the last mark is where the parser found the problem (an earlier one is where the construct began)
+      java.util.regex.Matcher mk = READER_MARK.matcher(m);
+      String line = null, col = null;
+      while (mk.find()) {
+        line = mk.group(1);
+        col = mk.group(2);
+      }
+      if (line != null) {
+        try {
+          return new Pos(file, Integer.parseInt(line), Math.max(1, Integer.parseInt(col)));
+        } catch (NumberFormatException ignored) {
+          // fall back to the exception's location
+        }
+      }
+    }
+    Pos p = pos(e.getLocation());
+    return p.line() == 0 && last != null ? last : p;
+  }
+
+  /**
+   * Hands the text to the parser in chunks that never end between the two halves of a surrogate
+   * pair. snakeyaml-engine 3.0.1 reads into a 1025-char buffer and, when it ends on a high
+   * surrogate, reads one more char past the end of that buffer: an emoji whose first half was the
+   * 1025th character (or the 2049th ...) of a plan made kplan fail with an internal error. Found by
+   * fuzzing (ScheduleFuzzTest); the same upstream bug is known in SnakeYAML 2.3.
+   */
+  static final class PairSafeReader extends Reader {
+    private final String text;
+    private int next;
+
+    PairSafeReader(String text) {
+      this.text = text;
+    }
+
+    @Override
+    public int read(char[] buf, int off, int len) {
+      java.util.Objects.checkFromIndexSize(off, len, buf.length);
+      if (len == 0) return 0;
+      if (next >= text.length()) return -1;
+      int n = Math.min(len, text.length() - next);
+      // keep a high surrogate for the next call, with its low half, unless it is the only char asked for
+      if (n > 1 && next + n < text.length() && Character.isHighSurrogate(text.charAt(next + n - 1))) n--;
+      text.getChars(next, next + n, buf, off);
+      next += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // nothing to release
     }
   }
 
@@ -142,14 +263,34 @@ public final class YamlTree {
     return new Pos(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
   }
 
+  private static final java.util.regex.Pattern LENGTH =
+      java.util.regex.Pattern.compile("(String value|Name) length \\((\\d+)\\) exceeds the maximum allowed");
+
   /** The parser's message without Jackson's location suffix, on one line. */
   static String cleanMessage(JacksonException e) {
     String m = e.getOriginalMessage();
     if (m == null) m = e.getClass().getSimpleName();
+    if (m.contains("(Do not use \\t(TAB) for indentation)") || m.contains("found character '\\t(TAB)'")) {
+      return "a tab is used for indentation; YAML indents with spaces only";
+    }
     int cut = m.indexOf(" in 'reader'");
     if (cut > 0) m = m.substring(0, cut);
+    // the parser's own "in reader, line 8, column 1:" marks with a snippet of the source: the
+    // position is reported separately, and the source line is shown by the diagnostics
+    m = m.replaceAll("\\n in reader, line \\d+, column \\d+:(\\n[^\\n]*(\\n[ \\t]*\\^)?)?", "\n");
+    java.util.regex.Matcher big = LENGTH.matcher(m);
+    if (big.find()) {
+      return (big.group(1).equals("String value") ? "a value of " : "a key of ") + big.group(2)
+          + " characters is longer than the " + (big.group(1).equals("String value") ? MAX_STRING : 1000) + " allowed";
+    }
+    if (m.startsWith("while scanning a simple key")) {
+      return "a key is longer than 1024 characters or has no ':' after it on the same line";
+    }
     m = m.replaceAll("\\s*\\n\\s*", "; ").replaceAll("\\s+", " ").trim();
     if (m.endsWith(";")) m = m.substring(0, m.length() - 1);
+    if (m.startsWith("Expected a property name")) {
+      return "a mapping key must be text, not a list or a mapping (YAML complex keys are not used in plans)";
+    }
     if (m.contains("Document nesting depth") || m.contains("nesting depth")) {
       return "nested deeper than " + MAX_DEPTH + " levels";
     }

@@ -17,6 +17,8 @@ final class ClinicCalendar {
   private final Clinic clinic;
   private final HolidaySource holidays;
   private final Map<Integer, Map<LocalDate, String>> holidayYears = new HashMap<>();
+  /** closedReason per date: a plan may list thousands of closed dates, and the engine asks often. */
+  private final Map<LocalDate, String> closedMemo = new HashMap<>();
 
   ClinicCalendar(Clinic clinic, HolidaySource holidays) {
     this.clinic = clinic;
@@ -25,6 +27,16 @@ final class ClinicCalendar {
 
   /** Null when the clinic is open on {@code date}; otherwise why it is closed. */
   String closedReason(LocalDate date) {
+    String r = closedMemo.get(date);
+    if (r == null) {
+      String c = computeClosedReason(date);
+      r = c == null ? "" : c;
+      closedMemo.put(date, r);
+    }
+    return r.isEmpty() ? null : r;
+  }
+
+  private String computeClosedReason(LocalDate date) {
     for (DateRange r : clinic.closed()) {
       if (r.contains(date)) {
         return r.from().equals(r.to()) ? "clinic closed on " + date : "clinic closed " + r.from() + " to " + r.to();

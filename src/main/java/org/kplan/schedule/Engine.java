@@ -62,8 +62,10 @@ public final class Engine {
   private final List<Session> sessions = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final List<Series> series = new ArrayList<>();
+  /** Where the schedule first went over {@link #MAX_EVENTS} (a plan path), or null. */
+  private String overflow;
   /** Busy spans that other items must not overlap: dosing occupancy, therapy, follow-ups. */
-  private final List<ZonedDateTime[]> busy = new ArrayList<>();
+  private final Busy busy = new Busy();
 
   private Engine(Plan plan, Instant now, HolidaySource holidays) {
     this.plan = plan;
@@ -109,14 +111,31 @@ public final class Engine {
           "the first dosing session (" + DAY.format(sessions.get(0).start) + ") is before now (" + now + ")",
           plan.pos("start"), "ket-1"));
     }
-    if (events.size() > MAX_EVENTS) {
+    if (overflow != null) {
       findings.add(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR,
-          "the plan makes " + events.size() + " events; a schedule may have at most " + MAX_EVENTS, plan.pos("followUp"), null));
+          "the plan makes more than " + MAX_EVENTS + " events (a schedule may have at most " + MAX_EVENTS
+              + "); scheduling stopped here", plan.pos(overflow), null));
     }
     events.sort(Event.ORDER);
     series.sort(Comparator.comparing(Series::id));
     String patient = plan.patient() == null ? null : plan.patient().ref();
     return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
+  }
+
+  /**
+   * True when the schedule already holds more than {@link #MAX_EVENTS} events: nothing more is
+   * placed (a hostile or mistaken plan must not cost minutes and gigabytes), and the schedule ends
+   * with an error finding at {@code path}.
+   */
+  private boolean full(String path) {
+    if (events.size() <= MAX_EVENTS) return false;
+    if (overflow == null) overflow = path;
+    return true;
+  }
+
+  /** True when {@code s} was cut short because its plan makes more than {@link #MAX_EVENTS} events. */
+  public static boolean tooManyEvents(Schedule s) {
+    return s.events().size() > MAX_EVENTS;
   }
 
   private LocalDate lastEventDate() {
@@ -159,7 +178,7 @@ public final class Engine {
         if (s != null) {
           inPhase.add(s.start.toLocalDate());
           sessions.add(s);
-          busy.add(new ZonedDateTime[] {s.start, s.end});
+          busy.add(s.start, s.end);
           last = s;
         }
       }
@@ -287,6 +306,7 @@ public final class Engine {
   private void placeTasks() {
     for (Session s : sessions) {
       for (SessionTask t : plan.ketamine().sessionTasks()) {
+        if (full("ketamine.sessionTasks")) return;
         ZonedDateTime start = t.at().addTo(s.start);
         events.add(new Event("task-" + s.number + "-" + t.id(), EventKind.TASK, t.name(), start, t.duration().addTo(start),
             s.phase.name(), s.number, null, null, null, t.kind(), null, List.of()));
@@ -310,6 +330,7 @@ public final class Engine {
       ZonedDateTime latestEnd = next != null && next.start.isBefore(wEnd) ? next.start : wEnd;
       LocalDate prefDate = s.start.toLocalDate().plusDays(th.preferredDay());
       for (int k = 1; k <= th.perSession(); k++) {
+        if (full("therapy")) return;
         LocalTime t = th.time();
         if (t == null) {
           Hours h = cal.hours(prefDate);
@@ -343,7 +364,7 @@ public final class Engine {
         ZonedDateTime end = found.plus(dur);
         events.add(new Event(id, EventKind.THERAPY, title, found, end, s.phase.name(), s.number, null, null, window,
             th.modality(), null, notes));
-        busy.add(new ZonedDateTime[] {found, end});
+        busy.add(found, end);
         earliest = end;
         prefDate = found.toLocalDate().plusDays(1);
       }
@@ -376,10 +397,50 @@ public final class Engine {
   }
 
   private boolean overlapsBusy(ZonedDateTime start, ZonedDateTime end) {
-    for (ZonedDateTime[] b : busy) {
-      if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+    return busy.overlaps(start.toInstant(), end.toInstant());
+  }
+
+  /**
+   * Busy spans indexed by UTC day, so that asking whether a slot is free costs the spans of a day
+   * or two, not of the whole schedule (a plan with thousands of follow-ups made that quadratic).
+   * UTC days, not local dates: local dates can run backwards at a DST change at midnight.
+   */
+  private static final class Busy {
+    private static final long DAY = 86_400;
+    private final Map<Long, List<Instant[]>> byDay = new HashMap<>();
+    /** Spans over more than a few days (long follow-ups): few, checked every time. */
+    private final List<Instant[]> longSpans = new ArrayList<>();
+
+    void add(ZonedDateTime start, ZonedDateTime end) {
+      Instant[] span = {start.toInstant(), end.toInstant()};
+      long a = day(span[0]), b = day(span[1]);
+      if (b - a > 3) {
+        longSpans.add(span);
+        return;
+      }
+      for (long d = a; d <= b; d++) byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(span);
     }
-    return false;
+
+    boolean overlaps(Instant start, Instant end) {
+      for (Instant[] b : longSpans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+      long a = day(start), z = day(end);
+      if (z - a > 3) {
+        for (List<Instant[]> spans : byDay.values()) {
+          for (Instant[] b : spans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+        }
+        return false;
+      }
+      for (long d = a; d <= z; d++) {
+        List<Instant[]> spans = byDay.get(d);
+        if (spans == null) continue;
+        for (Instant[] b : spans) if (start.isBefore(b[1]) && b[0].isBefore(end)) return true;
+      }
+      return false;
+    }
+
+    private static long day(Instant t) {
+      return Math.floorDiv(t.getEpochSecond(), DAY);
+    }
   }
 
   // ------------------------------------------------------------------ milestones
@@ -427,6 +488,7 @@ public final class Engine {
     if (!f.recurring()) {
       int n = 0;
       for (Milestone m : f.at()) {
+        if (full(path)) return;
         n++;
         Moment mo = resolve(m, planEnd, path);
         if (mo == null) continue;
@@ -467,6 +529,7 @@ public final class Engine {
     List<ZonedDateTime> exdates = new ArrayList<>();
     int n = 0;
     for (LocalDate d : dates) {
+      if (full(path)) return;
       n++;
       ZonedDateTime nominal = local(d, time).time;
       boolean detached = placeOne(f, kind, f.id() + "-" + n, new Moment(d, nominal), dur, path, f.id());
@@ -516,7 +579,7 @@ public final class Engine {
       boolean detached = seriesId != null && !start.equals(nominal);
       events.add(new Event(id, kind, f.name(), start, end, null, null, null, null, null, f.kind(),
           detached ? null : seriesId, notes));
-      busy.add(new ZonedDateTime[] {start, end});
+      busy.add(start, end);
       return detached;
     }
     findings.add(new Finding(Codes.FUP_UNPLACEABLE, Severity.WARNING,

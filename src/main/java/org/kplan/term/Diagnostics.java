@@ -34,7 +34,7 @@ public final class Diagnostics {
       case WARNING -> style.yellow("warning");
       case INFO -> style.cyan("info");
     };
-    err.println(style.bold(f.pos().toString()) + ": " + sev + ": " + f.message() + " [" + f.rule() + "]");
+    err.println(style.bold(clip(safe(f.pos().toString()))) + ": " + sev + ": " + clip(safe(f.message())) + " [" + safe(f.rule()) + "]");
     String line = line(f.pos().file(), f.pos().line());
     if (line != null) {
       err.println("    " + line);
@@ -45,6 +45,15 @@ public final class Diagnostics {
     }
   }
 
+  /** Longest message printed in full; a longer one (it quotes a huge value) keeps its start and end. */
+  static final int MAX_MESSAGE = 400;
+
+  /** {@code s}, or its start and end around "… (N characters) …" when it is longer than {@link #MAX_MESSAGE}. */
+  public static String clip(String s) {
+    if (s == null || s.length() <= MAX_MESSAGE) return s;
+    return s.substring(0, 300) + " … (" + (s.length() - 360) + " characters) … " + s.substring(s.length() - 60);
+  }
+
   private String line(String file, int n) {
     if (n <= 0) return null;
     List<String> lines = sources.computeIfAbsent(file, Diagnostics::load);
@@ -52,7 +61,30 @@ public final class Diagnostics {
     String l = lines.get(n - 1);
     if (l.length() > 200) l = l.substring(0, 200) + "…";
     // never echo control characters (a hostile file could move the cursor or hide text)
-    return l.replaceAll("[\\p{Cntrl}&&[^\t]]|[\\u202A-\\u202E\\u2066-\\u2069]", "?");
+    return l.replaceAll("[\\p{Cc}&&[^\t]]|" + BIDI, "?");
+  }
+
+  /** Bidirectional-text controls (embeddings, overrides, isolates, marks) that can make text read differently than it is. */
+  private static final String BIDI = "[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]";
+  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("\\p{Cc}|" + BIDI);
+
+  /**
+   * Text that is safe to print on a terminal: control characters (escape sequences, carriage
+   * returns, line breaks) and bidirectional controls are shown as {@code \\u001b}-style escapes, so
+   * a value from a hostile file can neither drive the terminal nor disguise itself.
+   */
+  public static String safe(String s) {
+    if (s == null || !UNSAFE.matcher(s).find()) return s;
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    s.codePoints().forEach(c -> {
+      if (Character.getType(c) == Character.CONTROL || isBidiControl(c)) b.append(String.format("\\u%04x", c));
+      else b.appendCodePoint(c);
+    });
+    return b.toString();
+  }
+
+  private static boolean isBidiControl(int c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }
 
   private static List<String> load(String file) {

@@ -32,7 +32,7 @@ public final class ScheduleTable {
 
   public static void write(Schedule s, Style st, Appendable out) {
     try {
-      out.append(st.bold("Plan " + s.plan() + (s.patient() == null ? "" : " · patient " + s.patient()) + " · " + s.timezone().getId()))
+      out.append(st.bold(Diagnostics.safe("Plan " + s.plan() + (s.patient() == null ? "" : " · patient " + s.patient()) + " · " + s.timezone().getId())))
           .append('\n');
       LocalDate week = null;
       for (Event e : s.events()) {
@@ -44,15 +44,15 @@ public final class ScheduleTable {
         }
         String kind = String.format("%-10s", e.kind().word);
         out.append("  ").append(DAY.format(e.start())).append("  ").append(HM.format(e.start())).append('-').append(HM.format(e.end()))
-            .append("  ").append(st.fg(color(e.kind()), kind)).append(' ').append(e.kind() == EventKind.TASK ? st.dim(e.title()) : e.title());
-        if (e.dose() != null) out.append(" · ").append(e.dose());
+            .append("  ").append(st.fg(color(e.kind()), kind)).append(' ').append(e.kind() == EventKind.TASK ? st.dim(Diagnostics.safe(e.title())) : Diagnostics.safe(e.title()));
+        if (e.dose() != null) out.append(" · ").append(Diagnostics.safe(e.dose()));
         out.append('\n');
-        for (String n : e.notes()) out.append("                          ").append(st.yellow("↳ " + n)).append('\n');
+        for (String n : e.notes()) out.append("                          ").append(st.yellow("↳ " + Diagnostics.safe(n))).append('\n');
       }
       if (!s.series().isEmpty()) {
         out.append('\n').append(st.bold("Recurring")).append('\n');
         for (Series r : s.series()) {
-          out.append("  ").append(st.fg(color(r.kind()), String.format("%-10s", r.kind().word))).append(' ').append(r.title())
+          out.append("  ").append(st.fg(color(r.kind()), String.format("%-10s", r.kind().word))).append(' ').append(Diagnostics.safe(r.title()))
               .append("  ").append(st.dim(r.rrule() + (r.allDay() ? " from " + r.startDate() : " from " + r.start().toLocalDate() + " " + HM.format(r.start()))))
               .append('\n');
         }

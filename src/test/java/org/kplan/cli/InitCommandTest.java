@@ -336,15 +336,15 @@ class InitCommandTest {
 
   @Test
   void closingATemplatesDaysAndALocalTemplateFile(@TempDir Path dir) throws Exception {
-    Path base = dir.resolve("clinic-base.yaml");
+    // the template lives below the plan's directory: `extends` never leads outside it (or the working directory)
+    Path base = Files.createDirectories(dir.resolve("templates")).resolve("clinic-base.yaml");
     Files.writeString(base, "version: 1\nkind: template\nid: base\nextends: ptsd-iv-series\nclinic:\n  name: Base clinic\n");
-    Path sub = Files.createDirectories(dir.resolve("patients"));
-    Path file = sub.resolve("p.yaml");
+    Path file = dir.resolve("p.yaml");
     Result r = Cli.run("", ENV, "init", file.toString(), "--template", base.toString(), "--patient", "P-3",
         "--birth-date", "1980-01-01", "--weight", "70", "--start", "2027-01-04", "--timezone", "Europe/Berlin", "--days", "mon-fri", "--hours", "07:30-18:30");
     assertEquals(0, r.code(), r.toString());
     String text = Files.readString(file);
-    assertTrue(text.contains("\nextends: ../clinic-base.yaml\n"), text);
+    assertTrue(text.contains("\nextends: ./templates/clinic-base.yaml\n"), text);
     assertTrue(text.contains("    sat: closed\n    mon-fri: \"07:30-18:30\"\n"), "the template's Saturday is closed: " + text);
     Plan p = new PlanLoader().load(file);
     assertEquals(5, p.clinic().hours().size());

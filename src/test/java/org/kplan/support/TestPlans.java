@@ -43,6 +43,19 @@ public final class TestPlans {
         time: "16:00"
       """;
 
+  /**
+   * {@link #BASE} with the per-session safety tasks the rule catalogue requires (vitals,
+   * suicide-risk screening, escort): a plan that schedules with no error findings (exit 0).
+   */
+  public static final String CLEAN = BASE.replace("  phases:\n", """
+        sessionTasks:
+          - { name: "Suicide-risk screening (C-SSRS)", at: -30m, kind: suicide-screening }
+          - { name: "Vitals before dosing", at: -15m, kind: vitals }
+          - { name: "Vitals at +40 min and before discharge", at: +40m, kind: vitals }
+          - { name: "Escort home; no driving until tomorrow", at: +2h40m, kind: escort }
+        phases:
+      """);
+
   public static Plan load(String yaml) throws InputException {
     return new PlanLoader().load("test.yaml", yaml, Path.of("."));
   }
