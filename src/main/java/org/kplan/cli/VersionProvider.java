@@ -9,6 +9,11 @@ import picocli.CommandLine.IVersionProvider;
 final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
+    return lines();
+  }
+
+  /** The lines of {@code kplan --version}. */
+  static String[] lines() {
     Properties p = properties();
     return new String[] {
       "kplan " + p.getProperty("version", "unknown") + " (commit " + p.getProperty("commit", "unknown") + ")",
