@@ -39,6 +39,13 @@ public final class IcsPrior {
     return e.fingerprint == fingerprint ? e.sequence : e.sequence + 1;
   }
 
+  /** As {@link #sequence(String, long)}, fingerprinting {@code lines} only when the prior calendar has {@code uid}. */
+  public int sequence(String uid, List<String> lines) {
+    Entry e = byUid.get(uid);
+    if (e == null) return 0;
+    return e.fingerprint == fingerprint(lines) ? e.sequence : e.sequence + 1;
+  }
+
   public int size() {
     return byUid.size();
   }
@@ -88,16 +95,26 @@ public final class IcsPrior {
   /** Content lines of folded text: a CRLF (or LF) followed by a space or tab continues the line. */
   static List<String> unfold(String text) {
     List<String> lines = new ArrayList<>();
-    StringBuilder cur = null;
-    for (String raw : text.split("\r?\n", -1)) {
-      if (!raw.isEmpty() && (raw.charAt(0) == ' ' || raw.charAt(0) == '\t') && cur != null) {
-        cur.append(raw, 1, raw.length());
-        continue;
+    String cur = null; // the line so far, when it has no continuation yet
+    StringBuilder more = null; // the line so far, once a continuation was appended
+    int len = text.length();
+    for (int start = 0; start <= len; ) {
+      int nl = text.indexOf('\n', start);
+      int next = nl < 0 ? len + 1 : nl + 1;
+      int end = nl < 0 ? len : nl > start && text.charAt(nl - 1) == '\r' ? nl - 1 : nl;
+      if (end > start && (text.charAt(start) == ' ' || text.charAt(start) == '\t') && (cur != null || more != null)) {
+        if (more == null) more = new StringBuilder(cur.length() + end - start).append(cur);
+        more.append(text, start + 1, end);
+      } else {
+        if (more != null) lines.add(more.toString());
+        else if (cur != null) lines.add(cur);
+        more = null;
+        cur = text.substring(start, end);
       }
-      if (cur != null) lines.add(cur.toString());
-      cur = new StringBuilder(raw);
+      start = next;
     }
-    if (cur != null && cur.length() > 0) lines.add(cur.toString());
+    String last = more != null ? more.toString() : cur;
+    if (last != null && !last.isEmpty()) lines.add(last);
     return lines;
   }
 

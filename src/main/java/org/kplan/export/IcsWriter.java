@@ -236,7 +236,7 @@ public final class IcsWriter {
 
   /** Inserts SEQUENCE after DTSTAMP, from the prior calendar and this event's fingerprint. */
   private static List<String> withSequence(List<String> l, String uid, IcsPrior prior) {
-    int seq = prior.sequence(uid, IcsPrior.fingerprint(l));
+    int seq = prior.sequence(uid, l);
     l.add(3, "SEQUENCE:" + seq);
     return l;
   }
