@@ -120,17 +120,19 @@ public final class IcsPrior {
 
   /**
    * A 64-bit fingerprint of the content lines other than DTSTAMP and SEQUENCE: FNV-1a over the
-   * UTF-16 code units of each line and a newline after it, then a final avalanche (the finaliser
-   * of MurmurHash3). It only tells whether an event changed, so it needs no cryptographic strength;
-   * SHA-256 cost about a tenth of a calendar batch.
+   * UTF-8 bytes of each line and a newline after it, then a final avalanche (the finaliser of
+   * MurmurHash3). It only tells whether an event changed, so it needs no cryptographic strength;
+   * SHA-256 cost about a tenth of a calendar batch. Hashing bytes, not chars: a loop over an array
+   * is several times faster than {@code charAt} under the C1 compiler kplan runs with.
    */
   static long fingerprint(List<String> lines) {
     long h = 0xcbf29ce484222325L;
     for (int k = 0, n = lines.size(); k < n; k++) {
       String l = lines.get(k);
       if (l.startsWith("DTSTAMP:") || l.startsWith("SEQUENCE:")) continue;
-      for (int i = 0, len = l.length(); i < len; i++) {
-        h ^= l.charAt(i);
+      byte[] b = l.getBytes(StandardCharsets.UTF_8);
+      for (byte x : b) {
+        h ^= x & 0xFF;
         h *= 0x100000001b3L;
       }
       h ^= '\n';
