@@ -54,9 +54,87 @@ public final class IcsPrior {
   public static IcsPrior read(Path path) {
     try {
       if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return NONE;
-      return parse(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+      return parse(Files.readAllBytes(path));
     } catch (IOException | RuntimeException e) {
       return NONE;
+    }
+  }
+
+  /**
+   * Parses a calendar's UTF-8 bytes (folded or not) in place, without decoding the whole text or
+   * making a string of each line: the same result as {@link #parse(String)} on the decoded text
+   * (for valid UTF-8, which is all kplan writes; a fold inside a UTF-8 sequence is joined here).
+   */
+  static IcsPrior parse(byte[] d) {
+    ByteParser p = new ByteParser();
+    int n = d.length;
+    for (int pos = 0; ; ) {
+      int nl = pos;
+      while (nl < n && d[nl] != '\n') nl++;
+      int end = nl < n && nl > pos && d[nl - 1] == '\r' ? nl - 1 : nl;
+      if (end > pos && (d[pos] == ' ' || d[pos] == '\t') && p.len >= 0) {
+        p.append(d, pos + 1, end);
+      } else {
+        if (p.len >= 0) p.line();
+        p.len = 0;
+        p.append(d, pos, end);
+      }
+      if (nl >= n) break;
+      pos = nl + 1;
+    }
+    if (p.len > 0) p.line();
+    return p.out.isEmpty() ? NONE : new IcsPrior(p.out);
+  }
+
+  private static final byte[] BEGIN = "BEGIN:VEVENT".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = "END:VEVENT".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] UID = "UID:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEQUENCE = "SEQUENCE:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] DTSTAMP = "DTSTAMP:".getBytes(StandardCharsets.US_ASCII);
+
+  /** The state of {@link #parse(byte[])}: the logical line so far, and the event it is in. */
+  private static final class ByteParser {
+    final Map<String, Entry> out = new HashMap<>();
+    byte[] buf = new byte[256];
+    int len = -1; // -1: no line yet
+    boolean inEvent;
+    long hash;
+    String uid;
+    int seq;
+
+    void append(byte[] d, int from, int to) {
+      int k = to - from;
+      if (len + k > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + k));
+      System.arraycopy(d, from, buf, len, k);
+      len += k;
+    }
+
+    void line() {
+      if (is(BEGIN)) {
+        inEvent = true;
+        hash = SEED;
+        uid = null;
+        seq = 0;
+      }
+      if (!inEvent) return;
+      boolean sequence = starts(SEQUENCE);
+      if (starts(UID)) uid = new String(buf, 4, len - 4, StandardCharsets.UTF_8);
+      else if (sequence) seq = parseInt(new String(buf, 9, len - 9, StandardCharsets.UTF_8));
+      if (!sequence && !starts(DTSTAMP)) hash = mix(hash, buf, 0, len);
+      if (is(END)) {
+        if (uid != null) out.put(uid, new Entry(seq, finish(hash)));
+        inEvent = false;
+      }
+    }
+
+    private boolean starts(byte[] p) {
+      if (len < p.length) return false;
+      for (int i = 0; i < p.length; i++) if (buf[i] != p[i]) return false;
+      return true;
+    }
+
+    private boolean is(byte[] p) {
+      return len == p.length && starts(p);
     }
   }
 
@@ -126,18 +204,30 @@ public final class IcsPrior {
    * is several times faster than {@code charAt} under the C1 compiler kplan runs with.
    */
   static long fingerprint(List<String> lines) {
-    long h = 0xcbf29ce484222325L;
+    long h = SEED;
     for (int k = 0, n = lines.size(); k < n; k++) {
       String l = lines.get(k);
       if (l.startsWith("DTSTAMP:") || l.startsWith("SEQUENCE:")) continue;
       byte[] b = l.getBytes(StandardCharsets.UTF_8);
-      for (byte x : b) {
-        h ^= x & 0xFF;
-        h *= 0x100000001b3L;
-      }
-      h ^= '\n';
-      h *= 0x100000001b3L;
+      h = mix(h, b, 0, b.length);
     }
+    return finish(h);
+  }
+
+  private static final long SEED = 0xcbf29ce484222325L;
+  private static final long PRIME = 0x100000001b3L;
+
+  /** FNV-1a of one line's bytes and the newline after it. */
+  private static long mix(long h, byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      h ^= b[i] & 0xFF;
+      h *= PRIME;
+    }
+    h ^= '\n';
+    return h * PRIME;
+  }
+
+  private static long finish(long h) {
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;
