@@ -1,10 +1,10 @@
 #!/bin/sh
 # kplan launcher. This shell script is followed, in the same file, by the kplan jar.
 #
-# Start-up: the JVM's class-data sharing (CDS). On the first run a background process records an
-# archive of the classes kplan loads (kplan __warmup exercises loading, scheduling, checking and
-# writing) under ${XDG_CACHE_HOME:-~/.cache}/kplan; later runs map it and start several times
-# faster. The archive is keyed by this file's size and time and by the Java that runs it; a stale,
+# Start-up: the JVM's class-data sharing (CDS). On the first run a background process lists the
+# classes kplan loads (kplan __warmup exercises loading, scheduling, checking and writing) and
+# dumps a static archive of them under ${XDG_CACHE_HOME:-~/.cache}/kplan; later runs map it and
+# start several times faster. The archive is keyed by this file's size and time and by the Java that runs it; a stale,
 # missing or unusable archive is ignored silently (-Xshare:auto, logging off), never an error.
 # KPLAN_CDS=0 turns this off; KPLAN_JAVA_OPTS adds JVM options.
 self=$0
@@ -26,9 +26,14 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
     (
       : > "$jsa.lock"
       tmp=$jsa.$$.tmp
-      "$java" $opts -XX:ArchiveClassesAtExit="$tmp" -Xlog:disable -jar "$self" __warmup >/dev/null 2>&1 </dev/null \
+      lst=$jsa.$$.classes
+      # a static archive from the list of classes __warmup loads: unlike a dynamic archive
+      # (-XX:ArchiveClassesAtExit) on Java 17 it can hold picocli, whose classes are in the old
+      # (Java 5) class-file format, and that is most of kplan's start-up
+      "$java" $opts -XX:DumpLoadedClassList="$lst" -Xlog:disable -jar "$self" __warmup >/dev/null 2>&1 </dev/null \
+        && "$java" $opts -Xshare:dump -XX:SharedClassListFile="$lst" -XX:SharedArchiveFile="$tmp" -Xlog:disable -cp "$self" >/dev/null 2>&1 </dev/null \
         && [ -s "$tmp" ] && mv -f "$tmp" "$jsa"
-      rm -f "$tmp" "$jsa.lock"
+      rm -f "$tmp" "$lst" "$jsa.lock"
       # keep the three newest archives (one per kplan build and Java in use)
       ls -t "$cache"/kplan-*.jsa 2>/dev/null | tail -n +4 | while read -r old; do rm -f "$old"; done
     ) >/dev/null 2>&1 </dev/null &

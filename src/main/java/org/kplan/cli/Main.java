@@ -91,6 +91,13 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // the fast path: the same lines picocli prints, without building picocli at all (a third of a second)
+      PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+      for (String line : VersionProvider.lines()) out.println(line);
+      out.flush();
+      System.exit(OK);
+    }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err, System.in, System.getenv());

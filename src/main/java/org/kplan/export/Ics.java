@@ -1,5 +1,6 @@
 package org.kplan.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,7 +48,16 @@ public final class Ics {
   }
 
   private static boolean ascii(String s) {
-    for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+    // on the UTF-8 bytes: a loop over an array is several times faster than charAt under C1. One
+    // byte per char means ASCII or lone surrogates, which encode as '?': only then look closer.
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    if (b.length != s.length()) return false;
+    for (byte x : b) {
+      if (x == '?') {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
+      }
+    }
     return true;
   }
 
@@ -123,19 +133,60 @@ public final class Ics {
     return quote ? '"' + v + '"' : v;
   }
 
+  private record Stamp(Instant at, String text) {}
+
+  /** The last UTC date-time formatted: a calendar stamps every event with the same DTSTAMP. */
+  private static volatile Stamp lastUtc;
+
   /** A UTC date-time: {@code 20261126T090000Z}. */
   public static String utc(Instant t) {
-    return LOCAL.format(LocalDateTime.ofInstant(t, ZoneOffset.UTC)) + "Z";
+    Stamp s = lastUtc;
+    if (s != null && s.at.equals(t)) return s.text;
+    String text = local(LocalDateTime.ofInstant(t, ZoneOffset.UTC)) + "Z";
+    lastUtc = new Stamp(t, text);
+    return text;
   }
 
   /** A local ("floating", or with TZID) date-time: {@code 20261126T090000}. */
   public static String local(LocalDateTime t) {
-    return LOCAL.format(t);
+    int y = t.getYear();
+    if (y < 0 || y > 9999) return LOCAL.format(t); // sign and width as the formatter writes them
+    char[] c = new char[15];
+    digits(c, 0, y, 4);
+    digits(c, 4, t.getMonthValue(), 2);
+    digits(c, 6, t.getDayOfMonth(), 2);
+    c[8] = 'T';
+    digits(c, 9, t.getHour(), 2);
+    digits(c, 11, t.getMinute(), 2);
+    digits(c, 13, t.getSecond(), 2);
+    return new String(c);
   }
 
   /** A DATE value: {@code 20261126}. */
   public static String date(LocalDate d) {
-    return DATE.format(d);
+    int y = d.getYear();
+    if (y < 0 || y > 9999) return DATE.format(d);
+    char[] c = new char[8];
+    digits(c, 0, y, 4);
+    digits(c, 4, d.getMonthValue(), 2);
+    digits(c, 6, d.getDayOfMonth(), 2);
+    return new String(c);
+  }
+
+  /** {@code hh:mm}, as {@code DateTimeFormatter.ofPattern("HH:mm")} writes it. */
+  public static String hourMinute(int hour, int minute) {
+    char[] c = new char[5];
+    digits(c, 0, hour, 2);
+    c[2] = ':';
+    digits(c, 3, minute, 2);
+    return new String(c);
+  }
+
+  private static void digits(char[] c, int at, int v, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + v % 10);
+      v /= 10;
+    }
   }
 
   /** A UTC offset: {@code -0500}, {@code +0530}, with seconds when it has any. */

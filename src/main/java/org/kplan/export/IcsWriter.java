@@ -81,6 +81,8 @@ public final class IcsWriter {
 
   /** Reminder the day before a dosing session (rules-sources fact 17: escort home, no driving until the next day after sleep). */
   static final String ESCORT = "Someone must take you home after the session. Do not drive, cycle or operate machinery until the next day, after a night's sleep.";
+  /** {@link #ESCORT} as a TEXT value. */
+  private static final String ESCORT_TEXT = Ics.text(Ics.clean(ESCORT).strip());
 
   /** The calendar of one schedule. */
   public static String write(Schedule s, Options o) {
@@ -214,12 +216,27 @@ public final class IcsWriter {
 
   /** A TEXT value without leading or trailing white space (which some readers, ical4j among them, drop). */
   static String text(String s) {
-    return Ics.text(Ics.clean(s).strip());
+    if (s == ESCORT) return ESCORT_TEXT;
+    return plain(s) ? s : Ics.text(Ics.clean(s).strip());
+  }
+
+  /**
+   * Printable ASCII with nothing to escape and no white space at either end: {@link #text} would
+   * return it unchanged (the common case, checked without building three new strings).
+   */
+  private static boolean plain(String s) {
+    int n = s.length();
+    if (n == 0 || s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') return false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7F || c == '\\' || c == ';' || c == ',') return false;
+    }
+    return true;
   }
 
   /** Inserts SEQUENCE after DTSTAMP, from the prior calendar and this event's fingerprint. */
   private static List<String> withSequence(List<String> l, String uid, IcsPrior prior) {
-    int seq = prior.sequence(uid, IcsPrior.fingerprint(l));
+    int seq = prior.sequence(uid, l);
     l.add(3, "SEQUENCE:" + seq);
     return l;
   }
@@ -231,17 +248,19 @@ public final class IcsWriter {
 
   private static void alarms(Event e, List<String> l) {
     if (e.kind() == EventKind.KETAMINE) {
-      alarm(l, "-P1D", "Tomorrow at " + HM.format(e.start()) + ": treatment session. " + ESCORT);
+      // the same as text(...) of the whole: the prefix holds nothing to escape and ESCORT ends the line
+      alarm(l, "-P1D", "Tomorrow at " + Ics.hourMinute(e.start().getHour(), e.start().getMinute()) + ": treatment session. " + ESCORT_TEXT);
     } else if (e.kind() == EventKind.THERAPY) {
-      alarm(l, "-PT1H", "In one hour, at " + HM.format(e.start()) + ": integration therapy.");
+      alarm(l, "-PT1H", text("In one hour, at " + Ics.hourMinute(e.start().getHour(), e.start().getMinute()) + ": integration therapy."));
     }
   }
 
-  private static void alarm(List<String> l, String trigger, String text) {
+  /** {@code escaped}: a TEXT value, already through {@link #text}. */
+  private static void alarm(List<String> l, String trigger, String escaped) {
     l.add("BEGIN:VALARM");
     l.add("ACTION:DISPLAY");
     l.add("TRIGGER;RELATED=START:" + trigger);
-    l.add("DESCRIPTION:" + text(text));
+    l.add("DESCRIPTION:" + escaped);
     l.add("END:VALARM");
   }
 

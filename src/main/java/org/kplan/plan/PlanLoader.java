@@ -222,11 +222,23 @@ public final class PlanLoader {
     if (chain.size() > MAX_EXTENDS) {
       throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "`extends` is nested more than " + MAX_EXTENDS + " deep")));
     }
-    YMap parent = YamlTree.parse(childName, text);
+    YMap parent = childName.startsWith("template:") ? builtIn(childName, text) : YamlTree.parse(childName, text);
     chain.push(childName);
     YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, root);
     chain.pop();
     return merge(resolvedParent, own);
+  }
+
+  /** Parsed built-in templates by name: the jar's text never changes and YNode trees are immutable. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, YMap> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static YMap builtIn(String name, String text) throws InputException {
+    YMap m = BUILT_IN.get(name);
+    if (m == null) {
+      m = YamlTree.parse(name, text); // a template that fails to parse is not cached: the error repeats
+      BUILT_IN.putIfAbsent(name, m);
+    }
+    return m;
   }
 
   private static String relativeName(Path p) {

@@ -26,6 +26,18 @@ public final class Templates {
   /** The text of built-in template {@code name}, if there is one. */
   public static Optional<String> text(String name) {
     if (!name.matches("[a-z0-9][a-z0-9-]*")) return Optional.empty();
+    Optional<String> t = TEXTS.get(name);
+    if (t == null) {
+      t = read(name);
+      if (t.isPresent()) TEXTS.putIfAbsent(name, t);
+    }
+    return t;
+  }
+
+  /** Template texts read so far (the jar does not change while kplan runs). */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Optional<String> read(String name) {
     try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name + ".yaml")) {
       if (in == null) return Optional.empty();
       return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));

@@ -379,7 +379,16 @@ public final class Engine {
   }
 
   private ZonedDateTime scan(ZonedDateTime from, Duration dur, ZonedDateTime earliest, ZonedDateTime latestEnd) {
+    // a closed day is skipped step by step without asking again (and without building the reason)
+    LocalDate checked = null;
+    boolean closed = false;
     for (ZonedDateTime t = from; !t.plus(dur).isAfter(latestEnd); t = t.plusMinutes(STEP_MINUTES)) {
+      LocalDate day = t.toLocalDate();
+      if (!day.equals(checked)) {
+        checked = day;
+        closed = cal.closedReason(day) != null;
+      }
+      if (closed) continue;
       if (therapyProblem(t, t.plus(dur), earliest, latestEnd) == null) return t;
     }
     return null;

@@ -31,10 +31,14 @@ public record Event(
     String series,
     List<String> notes) {
 
-  public static final Comparator<Event> ORDER =
-      Comparator.comparing((Event e) -> e.start.toInstant())
-          .thenComparing(Event::kind)
-          .thenComparing(Event::id);
+  /** By start instant, then kind, then id; compares epoch seconds and nanos without making Instants. */
+  public static final Comparator<Event> ORDER = (a, b) -> {
+    int c = Long.compare(a.start.toEpochSecond(), b.start.toEpochSecond());
+    if (c == 0) c = Integer.compare(a.start.getNano(), b.start.getNano());
+    if (c == 0) c = a.kind.compareTo(b.kind);
+    if (c == 0) c = a.id.compareTo(b.id);
+    return c;
+  };
 
   public Event {
     notes = List.copyOf(notes);

@@ -57,4 +57,20 @@ class IcsFilesTest {
     assertEquals(0, p.sequence("u2", same));
     assertEquals(0, IcsPrior.NONE.sequence("u1", same));
   }
+
+  @Test
+  void priorFromBytesAgreesWithText() {
+    String text = "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTAMP:20261126T090000Z\r\nSEQUENCE:4\r\n"
+        + "SUMMARY:caf\u00e9 \u2192 a long summary that is folded over\r\n  two lines\r\nEND:VEVENT\r\n"
+        + "BEGIN:VEVENT\nUID:u2\nSEQUENCE: 7 \n\nX:\r\r\nEND:VEVENT\nEND:VCALENDAR";
+    IcsPrior a = IcsPrior.parse(text), b = IcsPrior.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    long f1 = IcsPrior.fingerprint(java.util.List.of("BEGIN:VEVENT", "UID:u1", "SUMMARY:caf\u00e9 \u2192 a long summary that is folded over two lines", "END:VEVENT"));
+    long f2 = IcsPrior.fingerprint(java.util.List.of("BEGIN:VEVENT", "UID:u2", "", "X:\r", "END:VEVENT"));
+    for (IcsPrior p : java.util.List.of(a, b)) {
+      assertEquals(2, p.size());
+      assertEquals(4, p.sequence("u1", f1));
+      assertEquals(7, p.sequence("u2", f2));
+      assertEquals(8, p.sequence("u2", f1));
+    }
+  }
 }
