@@ -94,11 +94,12 @@ public final class YamlTree {
     if (p instanceof YAMLParser yp && yp.isCurrentAlias()) {
       throw new InputException(at, "YAML aliases (*name) are not allowed in plans; use `extends:` to share settings");
     }
-    boolean tagged = p instanceof YAMLParser yp0 && yp0.getTypeId() != null;
-    if (p instanceof YAMLParser yp && yp.getTypeId() != null) {
+    String tag = p instanceof YAMLParser yp ? yp.getTypeId() : null;
+    boolean tagged = tag != null;
+    if (tagged) {
       // tags are never used to build objects; refusing them says so instead of silently dropping them
       problems.add(new Finding(Codes.PLN_SYNTAX, Severity.ERROR,
-          "YAML tags such as " + shortTag(yp.getTypeId()) + " are not allowed in plans; remove the tag", at, null));
+          "YAML tags such as " + shortTag(tag) + " are not allowed in plans; remove the tag", at, null));
     }
     switch (t) {
       case START_OBJECT: {
@@ -188,7 +189,8 @@ public final class YamlTree {
       }
       if (!ok) {
         throw new InputException(new Pos(file, line, col),
-            "the character U+" + String.format("%04X", (int) c) + " is not allowed in YAML (a control character); plans are plain text");
+            "the character U+" + String.format("%04X", (int) c) + " is not allowed in YAML ("
+                + (Character.isSurrogate(c) ? "half of a surrogate pair" : "a control character") + "); plans are plain text");
       }
       if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
         line++;

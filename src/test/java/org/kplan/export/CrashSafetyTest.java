@@ -97,17 +97,18 @@ class CrashSafetyTest {
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("kplan.log").toFile()).start();
       boolean atWrite = round % 2 == 1 && fullRun > 0;
       if (atWrite) {
-        // wait until the temporary file appears, then kill within the write
+        // wait until the temporary file appears, then kill at once (or a few milliseconds into the write)
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (p.isAlive() && temporaries(dir).isEmpty() && System.nanoTime() < deadline) Thread.sleep(1);
-        Thread.sleep(random.nextInt(4));
+        while (p.isAlive() && temporaries(dir).isEmpty() && System.nanoTime() < deadline) Thread.onSpinWait();
+        if (round % 4 == 3) Thread.sleep(random.nextInt(5));
       } else {
         long budget = fullRun > 0 ? fullRun : 3000;
         Thread.sleep(100 + random.nextInt((int) Math.max(1, budget)));
       }
-      boolean wasWriting = !temporaries(dir).isEmpty();
       p.destroyForcibly();
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the process ended");
+      // the temporary file still there after the kill: the kill certainly landed before the rename
+      boolean wasWriting = !temporaries(dir).isEmpty();
       if (p.exitValue() == 0) {
         finished++;
         fullRun = Math.max(fullRun, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
