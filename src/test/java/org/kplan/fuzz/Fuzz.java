@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.kplan.export.IcsWriter;
 import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
 import org.kplan.export.ScheduleMarkdown;
@@ -116,6 +117,19 @@ final class Fuzz {
     for (String line : md.toString().split("\n", -1)) {
       if (line.startsWith("| ")) check(unescapedPipes(line) == 4, "a Markdown table row with other than 3 cells: " + line);
       check(line.indexOf('\r') < 0, "a carriage return in the Markdown");
+    }
+
+    for (IcsWriter.Detail detail : IcsWriter.Detail.values()) {
+      String ics = IcsWriter.write(s, new IcsWriter.Options(java.time.Instant.EPOCH, detail, null, p.clinic().name(), null));
+      check(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.endsWith("END:VCALENDAR\r\n"), "an iCalendar file that is not one VCALENDAR");
+      int begins = 0, ends = 0;
+      for (String line : ics.split("\r\n", -1)) {
+        check(line.indexOf('\n') < 0 && line.indexOf('\r') < 0, "a bare line break in the iCalendar file");
+        check(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75, "an iCalendar line over 75 octets: " + line);
+        if (line.startsWith("BEGIN:")) begins++;
+        if (line.startsWith("END:")) ends++;
+      }
+      check(begins == ends, "unbalanced BEGIN/END in the iCalendar file");
     }
 
     StringWriter table = new StringWriter();
