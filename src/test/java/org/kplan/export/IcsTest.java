@@ -47,27 +47,17 @@ class IcsTest {
     return b.toString();
   }
 
-  /** What {@link Ics#text} keeps of a string, unescaped: line breaks as LF, other controls gone, lone surrogates replaced. */
+  /** What {@link Ics#text} keeps of a string, unescaped: {@link Ics#clean}, pinned by {@link #cleanKeepsWhatTextMayHold}. */
   static String sanitized(String s) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\r') {
-        b.append('\n');
-        if (i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
-      } else if (c == '\n' || c == '\t') {
-        b.append(c);
-      } else if (c < 0x20 || c == 0x7F) {
-        continue;
-      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-        b.append(c).append(s.charAt(++i));
-      } else if (Character.isSurrogate(c)) {
-        b.append('\uFFFD');
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return Ics.clean(s);
+  }
+
+  @Test
+  void cleanKeepsWhatTextMayHold() {
+    assertEquals("a\nb\nc\td", Ics.clean("a\r\nb\rc\td"), "CR LF and lone CR become LF; tabs stay");
+    assertEquals("ab", Ics.clean("a\u0000\u0007\u001b\u007fb"), "other controls are dropped");
+    assertEquals("x\uFFFDy\uFFFD", Ics.clean("x\uD800y\uDC00"), "lone surrogates become U+FFFD");
+    assertEquals("\uD83D\uDE00 ok", Ics.clean("\uD83D\uDE00 ok"), "a surrogate pair stays");
   }
 
   static String unescape(String v) {
