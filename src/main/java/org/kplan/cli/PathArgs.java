@@ -58,8 +58,18 @@ final class PathArgs {
     return out;
   }
 
-  private static List<Path> walk(Path dir) throws UsageException {
+  /**
+   * The plan files under {@code dir}, named as the user wrote the directory. A directory named
+   * through a symbolic link is followed; links inside it are not (nothing outside what was named).
+   */
+  private static List<Path> walk(Path named) throws UsageException {
     List<Path> found = new ArrayList<>();
+    Path dir;
+    try {
+      dir = named.toRealPath();
+    } catch (IOException e) {
+      throw new UsageException("cannot list " + named + ": " + e.getMessage());
+    }
     try {
       Files.walkFileTree(dir, new SimpleFileVisitor<>() {
         @Override
@@ -84,7 +94,9 @@ final class PathArgs {
     } catch (IOException | UncheckedIOException e) {
       throw new UsageException("cannot list " + dir + ": " + e.getMessage());
     }
-    found.sort((a, b) -> a.toString().compareTo(b.toString()));
-    return found;
+    List<Path> out = new ArrayList<>();
+    for (Path f : found) out.add(named.resolve(dir.relativize(f)));
+    out.sort((a, b) -> a.toString().compareTo(b.toString()));
+    return out;
   }
 }
