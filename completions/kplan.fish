@@ -70,7 +70,7 @@ complete -c kplan -n '__fish_seen_subcommand_from validate' -l debug -d 'Show st
 complete -c kplan -n '__fish_seen_subcommand_from validate' -s f -l format -x -a 'text json sarif junit github' -d 'Report format: text (like a compiler), json, sarif (SARIF 2.1.0), junit (JUnit XML) or github (workflow commands)'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -l strict -d 'Warnings fail too (exit code 1)'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -l rules -r -F -d 'A rule profile (YAML): rule codes to settings, applied over each plan\'s own `rules:`'
-complete -c kplan -n '__fish_seen_subcommand_from validate' -l now -x -d 'The moment to treat as now, for PLN007 (sessions in the past); default SOURCE_DATE_EPOCH, else the clock'
+complete -c kplan -n '__fish_seen_subcommand_from validate' -l now -x -d 'The moment to treat as now (e.g'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -s o -l output -r -F -d 'Write the report to FILE (atomically) instead of standard output'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -l force -d 'Replace FILE if it exists'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -s j -l jobs -x -d 'Check up to N files at once'
@@ -101,7 +101,7 @@ complete -c kplan -n '__fish_seen_subcommand_from calendar' -s j -l jobs -x -d '
 complete -c kplan -n '__fish_seen_subcommand_from calendar' -l force -d 'Replace calendars and plans that would change'
 complete -c kplan -n '__fish_seen_subcommand_from calendar' -s q -l quiet -d 'No progress bar, notes or summary; only problems'
 complete -c kplan -n '__fish_seen_subcommand_from calendar' -l progress -d 'Show the progress bar even when standard error is not a terminal'
-complete -c kplan -n '__fish_seen_subcommand_from calendar' -l now -x -d 'The moment to treat as now, the DTSTAMP of every event (default SOURCE_DATE_EPOCH, else the clock)'
+complete -c kplan -n '__fish_seen_subcommand_from calendar' -l now -x -d 'The moment to treat as now (e.g'
 complete -c kplan -n '__fish_seen_subcommand_from calendar' -r -F
 
 # kplan templates

@@ -91,9 +91,7 @@ public final class CalendarCommand implements Callable<Integer>, Context.Aware {
   @Option(names = "--progress", description = "Show the progress bar even when standard error is not a terminal.")
   boolean progress;
 
-  @Option(names = "--now", paramLabel = "INSTANT",
-      description = "The moment to treat as now, the DTSTAMP of every event (default SOURCE_DATE_EPOCH, else the clock).")
-  String now;
+  @Mixin NowOption now;
 
   @Override
   public void context(Context c) {
@@ -118,7 +116,7 @@ public final class CalendarCommand implements Callable<Integer>, Context.Aware {
     var mergeLevel = mergeDetail == null ? ics.detail() : IcsOptions.parseDetail(mergeDetail, "--merge-detail");
     boolean showProgress = !quiet && (progress || (Style.isTerminal() && !"dumb".equals(ctx.env("TERM"))));
     var cfg = new CalendarBatch.Config(paths, outDir, roster, template, emitPlans, merge, j, force, quiet, showProgress,
-        Clock.now(now, ctx), ics.detail(), mergeLevel, ics.organizer());
+        now.instant(), ics.detail(), mergeLevel, ics.organizer());
     Diagnostics diag = new Diagnostics(common.style());
     try {
       return new CalendarBatch(cfg, spec.commandLine().getOut(), spec.commandLine().getErr(), ctx, diag).run();

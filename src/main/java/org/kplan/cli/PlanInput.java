@@ -58,15 +58,30 @@ final class PlanInput {
    * Loads, schedules and checks {@code arg}. When the plan cannot be used, prints every problem to
    * {@code err} and returns null (the caller exits with {@link Main#INPUT}).
    */
-  static Scheduled loadAndSchedule(String arg, LocalDate start, Instant now, Context ctx, Diagnostics diag, java.io.PrintWriter err) {
+  /** Problems of an invalid plan printed before "N more problems not shown". */
+  static final int MAX_PROBLEMS_SHOWN = 100;
+
+  /**
+   * Loads, schedules and checks the plan {@code arg}. An invalid plan's problems are printed (at
+   * most {@link #MAX_PROBLEMS_SHOWN}) followed by "…; {@code outcome}", and null is returned.
+   */
+  static Scheduled loadAndSchedule(String arg, LocalDate start, Instant now, Context ctx, Diagnostics diag,
+      java.io.PrintWriter err, String outcome) {
     try {
       Plan p = load(arg, ctx, diag);
       Schedule s = schedule(p, start, now);
       return new Scheduled(p, s.withFindings(org.kplan.rules.Rules.check(p, s)));
     } catch (InputException e) {
-      for (org.kplan.plan.Finding problem : e.problems()) diag.print(problem, err);
-      err.println("kplan: " + (arg.equals("-") ? STDIN : arg) + ": " + e.problems().size()
-          + (e.problems().size() == 1 ? " problem" : " problems") + "; nothing shown");
+      int shown = 0;
+      for (Finding problem : e.problems()) {
+        if (shown++ == MAX_PROBLEMS_SHOWN) {
+          err.println("kplan: " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more problems not shown");
+          break;
+        }
+        diag.print(problem, err);
+      }
+      err.println("kplan: " + Diagnostics.safe(arg.equals("-") ? STDIN : arg) + ": " + e.problems().size()
+          + (e.problems().size() == 1 ? " problem" : " problems") + "; " + outcome);
       return null;
     }
   }

@@ -16,10 +16,8 @@ import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
 import org.kplan.export.ScheduleMarkdown;
 import org.kplan.plan.Finding;
-import org.kplan.plan.InputException;
 import org.kplan.plan.Plan;
 import org.kplan.plan.Severity;
-import org.kplan.rules.Rules;
 import org.kplan.schedule.Schedule;
 import org.kplan.term.Diagnostics;
 import org.kplan.term.ScheduleTable;
@@ -64,9 +62,6 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     ics
   }
 
-  /** Problems of an invalid plan printed before "N more problems not shown". */
-  static final int MAX_PROBLEMS_SHOWN = 100;
-
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
   private Context ctx;
@@ -88,9 +83,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
   @Option(names = "--start", paramLabel = "DATE", description = "Use DATE (YYYY-MM-DD) instead of the plan's start.")
   LocalDate start;
 
-  @Option(names = "--now", paramLabel = "INSTANT",
-      description = "The moment to treat as now (e.g. 2026-11-26T09:00:00Z); default SOURCE_DATE_EPOCH, else the clock.")
-  String now;
+  @Mixin NowOption now;
 
   @Mixin IcsOptions icsOptions;
 
@@ -106,27 +99,12 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
     Style style = common.style();
     Diagnostics diag = new Diagnostics(style);
     if (plan.isEmpty()) throw new UsageException("PLAN is empty; give a plan file, or - for standard input");
-    Instant at = Clock.now(now, ctx);
+    Instant at = now.instant();
     Format f = format != null ? format : defaultFormat();
-    Plan p;
-    Schedule s;
-    try {
-      p = PlanInput.load(plan, ctx, diag);
-      s = PlanInput.schedule(p, start, at);
-      s = s.withFindings(Rules.check(p, s));
-    } catch (InputException e) {
-      int shown = 0;
-      for (Finding problem : e.problems()) {
-        if (shown++ == MAX_PROBLEMS_SHOWN) {
-          err.println("kplan: " + (e.problems().size() - MAX_PROBLEMS_SHOWN) + " more problems not shown");
-          break;
-        }
-        diag.print(problem, err);
-      }
-      err.println("kplan: " + Diagnostics.safe(plan.equals("-") ? PlanInput.STDIN : plan) + ": " + e.problems().size()
-          + (e.problems().size() == 1 ? " problem" : " problems") + "; no schedule written");
-      return Main.INPUT;
-    }
+    PlanInput.Scheduled done = PlanInput.loadAndSchedule(plan, start, at, ctx, diag, err, "no schedule written");
+    if (done == null) return Main.INPUT;
+    Plan p = done.plan();
+    Schedule s = done.schedule();
     StringWriter buf = new StringWriter();
     switch (f) {
       case json -> ScheduleJson.write(s, buf);

@@ -62,9 +62,7 @@ public final class ShowCommand implements Callable<Integer>, Context.Aware {
   @Option(names = "--start", paramLabel = "DATE", description = "Use DATE (YYYY-MM-DD) instead of the plan's start.")
   LocalDate start;
 
-  @Option(names = "--now", paramLabel = "INSTANT",
-      description = "The moment to treat as now (e.g. 2026-11-26T09:00:00Z); default SOURCE_DATE_EPOCH, else the clock.")
-  String now;
+  @Mixin NowOption now;
 
   @Override
   public void context(Context c) {
@@ -78,9 +76,9 @@ public final class ShowCommand implements Callable<Integer>, Context.Aware {
     if (width != null && width < Style.MIN_WIDTH) throw new UsageException("--width must be at least " + Style.MIN_WIDTH + ", found " + width);
     Style style = common.style();
     Diagnostics diag = new Diagnostics(style);
-    Instant at = Clock.now(now, ctx);
+    Instant at = now.instant();
     YearMonth asked = parseMonth(month);
-    PlanInput.Scheduled done = PlanInput.loadAndSchedule(plan, start, at, ctx, diag, err);
+    PlanInput.Scheduled done = PlanInput.loadAndSchedule(plan, start, at, ctx, diag, err, "nothing shown");
     if (done == null) return Main.INPUT;
     Plan p = done.plan();
     Schedule s = done.schedule();

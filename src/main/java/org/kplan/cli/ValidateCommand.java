@@ -110,9 +110,7 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
       description = "A rule profile (YAML): rule codes to settings, applied over each plan's own `rules:`. See docs/rules.md.")
   Path rules;
 
-  @Option(names = "--now", paramLabel = "INSTANT",
-      description = "The moment to treat as now, for PLN007 (sessions in the past); default SOURCE_DATE_EPOCH, else the clock.")
-  String now;
+  @Mixin NowOption now;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
   Path output;
@@ -135,7 +133,7 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
     Style style = common.style();
     Diagnostics diag = new Diagnostics(style);
     if (jobs != null && jobs < 1) throw new UsageException("--jobs must be at least 1, found " + jobs);
-    Instant at = Clock.now(now, ctx);
+    Instant at = now.instant();
     Profile profile = Profile.DEFAULTS;
     if (rules != null) {
       try {
