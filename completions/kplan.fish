@@ -24,7 +24,7 @@ complete -c kplan -n '__fish_seen_subcommand_from schedule' -l color -x -a 'auto
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l debug -d 'Show stack traces of internal errors'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -s f -l format -x -a 'table json csv md ics' -d 'Output format: table, json, csv, md (patient handout) or ics (iCalendar)'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -s o -l output -r -F -d 'Write to FILE (atomically, owner-only permissions) instead of standard output'
-complete -c kplan -n '__fish_seen_subcommand_from schedule' -l force -d 'Replace FILE if it exists'
+complete -c kplan -n '__fish_seen_subcommand_from schedule' -l force -d 'Replace FILE if it exists and would change'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l start -x -d 'Use DATE (YYYY-MM-DD) instead of the plan\'s start'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l now -x -d 'The moment to treat as now (e.g'
 complete -c kplan -n '__fish_seen_subcommand_from schedule' -l detail -x -d 'What calendars say: minimal (default: neutral titles, the patient reference; no drug, dose, diagnosis, notes or clinic name) or full (the plan\'s titles, dose, phase, notes and clinic: for the clinic\'s own use)'
@@ -58,7 +58,7 @@ complete -c kplan -n '__fish_seen_subcommand_from init' -l hours -x -d 'The clin
 complete -c kplan -n '__fish_seen_subcommand_from init' -l guardian-consent -x -d 'Minors: the date the guardian\'s consent was signed'
 complete -c kplan -n '__fish_seen_subcommand_from init' -l assent -x -d 'Minors: the date of the patient\'s own assent'
 complete -c kplan -n '__fish_seen_subcommand_from init' -l id -x -d 'The plan\'s id (names files and calendar UIDs)'
-complete -c kplan -n '__fish_seen_subcommand_from init' -l force -d 'Replace FILE if it exists'
+complete -c kplan -n '__fish_seen_subcommand_from init' -l force -d 'Replace FILE if it exists and would change'
 complete -c kplan -n '__fish_seen_subcommand_from init' -l no-input -d 'Never ask; take every answer from the options (the default without a terminal)'
 complete -c kplan -n '__fish_seen_subcommand_from init' -r -F
 
@@ -72,7 +72,7 @@ complete -c kplan -n '__fish_seen_subcommand_from validate' -l strict -d 'Warnin
 complete -c kplan -n '__fish_seen_subcommand_from validate' -l rules -r -F -d 'A rule profile (YAML): rule codes to settings, applied over each plan\'s own `rules:`'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -l now -x -d 'The moment to treat as now (e.g'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -s o -l output -r -F -d 'Write the report to FILE (atomically) instead of standard output'
-complete -c kplan -n '__fish_seen_subcommand_from validate' -l force -d 'Replace FILE if it exists'
+complete -c kplan -n '__fish_seen_subcommand_from validate' -l force -d 'Replace FILE if it exists and would change'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -s j -l jobs -x -d 'Check up to N files at once'
 complete -c kplan -n '__fish_seen_subcommand_from validate' -r -F
 

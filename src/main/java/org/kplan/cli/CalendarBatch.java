@@ -257,7 +257,7 @@ final class CalendarBatch {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
       for (Path p : ds) {
         String n = p.getFileName().toString();
-        if (SafeFiles.isTemporary(n) && n.matches(".*\\.(ics|ya?ml)\\.-?\\d+\\.tmp") && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+        if (SafeFiles.isTemporary(n) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
           Files.deleteIfExists(p);
           removed++;
         }

@@ -130,7 +130,7 @@ public final class InitCommand implements Callable<Integer>, Context.Aware {
   @Option(names = "--id", paramLabel = "ID", description = "The plan's id (names files and calendar UIDs). Default: the patient's reference and the start date.")
   String id;
 
-  @Option(names = "--force", description = "Replace FILE if it exists.")
+  @Option(names = "--force", description = "Replace FILE if it exists and would change.")
   boolean force;
 
   @Option(names = "--no-input", description = "Never ask; take every answer from the options (the default without a terminal).")

@@ -104,7 +104,7 @@ final class PlanInput {
     if (plan.ketamine() == null || plan.ketamine().phases().isEmpty()) {
       throw new InputException(plan.pos("ketamine"), "no `ketamine.phases`: nothing to schedule");
     }
-    HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HolidayCalendars.INSTANCE;
+    HolidaySource holidays = HolidayCalendars.forPlan(plan);
     Schedule s = Engine.schedule(plan, now, holidays);
     if (Engine.tooManyEvents(s)) {
       // a plan that makes more events than any schedule may hold is an input error, not a schedule

@@ -77,7 +77,7 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       description = "Write to FILE (atomically, owner-only permissions) instead of standard output.")
   Path output;
 
-  @Option(names = "--force", description = "Replace FILE if it exists.")
+  @Option(names = "--force", description = "Replace FILE if it exists and would change.")
   boolean force;
 
   @Option(names = "--start", paramLabel = "DATE", description = "Use DATE (YYYY-MM-DD) instead of the plan's start.")

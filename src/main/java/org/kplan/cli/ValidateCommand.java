@@ -115,7 +115,7 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
   Path output;
 
-  @Option(names = "--force", description = "Replace FILE if it exists.")
+  @Option(names = "--force", description = "Replace FILE if it exists and would change.")
   boolean force;
 
   @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Check up to N files at once. Default: the number of processors, at most 8.")

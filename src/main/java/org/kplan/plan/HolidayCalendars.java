@@ -27,6 +27,11 @@ public final class HolidayCalendars implements HolidaySource {
 
   private HolidayCalendars() {}
 
+  /** The holidays {@code plan} asks for: Jollyday only when it names {@code clinic.holidays}. */
+  public static HolidaySource forPlan(Plan plan) {
+    return plan.clinic().holidays() == null ? HolidaySource.NONE : INSTANCE;
+  }
+
   /** Null when {@code code} names a known calendar; otherwise a message with a suggestion. */
   public static String check(String code) {
     String key = code.trim().toUpperCase(Locale.ROOT);

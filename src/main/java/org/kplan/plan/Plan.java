@@ -39,6 +39,11 @@ public record Plan(
     return new Plan(version, kind, id, patient, timezone, newStart, clinic, ketamine, therapy, habits, followUps, waivers, rules, source, file);
   }
 
+  /** This plan in another time zone (a template without one is checked in UTC). */
+  public Plan withTimezone(ZoneId zone) {
+    return new Plan(version, kind, id, patient, zone, start, clinic, ketamine, therapy, habits, followUps, waivers, rules, source, file);
+  }
+
   public boolean isTemplate() {
     return "template".equals(kind);
   }

@@ -42,18 +42,18 @@ public final class Rules {
         found.add(f.withSeverity(effective.severity(r.get())));
       }
     }
-    List<Rule> waiverRules = new ArrayList<>();
+    List<WaiverRule> waiverRules = new ArrayList<>();
     for (Rule r : Catalogue.ALL) {
       if (r.origin() != Rule.Origin.RULE || !effective.enabled(r)) continue;
-      if (r.family() == Family.WAV) {
-        waiverRules.add(r);
+      if (r instanceof WaiverRule w) {
+        waiverRules.add(w);
         continue;
       }
       for (Finding f : r.check(new Check(r, plan, schedule, effective))) found.add(f.withSeverity(effective.severity(r)));
     }
     WaiverCheck wc = new WaiverCheck(plan, schedule, found, effective);
-    for (Rule r : waiverRules) {
-      for (Finding f : ((WaiverRule) r).check(wc, new Check(r, plan, schedule, effective))) {
+    for (WaiverRule r : waiverRules) {
+      for (Finding f : r.check(wc, new Check(r, plan, schedule, effective))) {
         out.add(f.withSeverity(effective.severity(r)));
       }
     }
@@ -67,9 +67,10 @@ public final class Rules {
       super(m);
     }
 
+    /** Waiver rules run after every other rule, through {@link #check(WaiverCheck, Check)}. */
     @Override
     public final List<Finding> check(Check c) {
-      return check(new WaiverCheck(c.plan(), c.schedule(), List.of(), Profile.DEFAULTS), c);
+      throw new UnsupportedOperationException(code() + " checks waivers: Rules.check runs it with the other rules' findings");
     }
 
     public abstract List<Finding> check(WaiverCheck w, Check c);

@@ -50,8 +50,7 @@ public final class Validator {
         synthetic = true;
       }
       if (plan.timezone() == null) {
-        plan = new Plan(plan.version(), plan.kind(), plan.id(), plan.patient(), ZoneOffset.UTC, plan.start(), plan.clinic(),
-            plan.ketamine(), plan.therapy(), plan.habits(), plan.followUps(), plan.waivers(), plan.rules(), plan.source(), plan.file());
+        plan = plan.withTimezone(ZoneOffset.UTC);
       }
       if (plan.ketamine() == null || plan.ketamine().phases().isEmpty() || plan.ketamine().route() == null) {
         // nothing to schedule: a partial template is checked for structure (and its rule settings) only
@@ -60,7 +59,7 @@ public final class Validator {
         return problems.stream().sorted().toList();
       }
     }
-    HolidaySource holidays = plan.clinic().holidays() == null ? HolidaySource.NONE : HolidayCalendars.INSTANCE;
+    HolidaySource holidays = HolidayCalendars.forPlan(plan);
     Schedule s = Engine.schedule(plan, now, holidays);
     List<Finding> all = Rules.check(plan, s, profile);
     if (synthetic) all = all.stream().filter(f -> !f.rule().equals(Codes.PLN_PAST)).toList();
