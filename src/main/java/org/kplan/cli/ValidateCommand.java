@@ -227,11 +227,8 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
       byte[] bytes;
       try {
         if (Files.isDirectory(in.path())) return unreadable(in.name(), "cannot read " + in.name() + ": it is a directory");
-        if (Files.size(in.path()) > YamlTree.MAX_BYTES) {
-          return new FileReport(in.name(), List.of(new Finding(Codes.PLN_SYNTAX, Severity.ERROR, in.name() + " is "
-              + Files.size(in.path()) + " bytes; plans may be at most " + YamlTree.MAX_BYTES + " bytes (1 MiB)", Pos.of(in.name()), null)), false);
-        }
-        bytes = Files.readAllBytes(in.path());
+        // bounded: a device such as /dev/zero or an endless pipe is refused by its length, never read to the end
+        bytes = PlanLoader.readBounded(in.path());
       } catch (NoSuchFileException e) {
         return unreadable(in.name(), "cannot read " + in.name() + ": no such file");
       } catch (AccessDeniedException e) {

@@ -125,11 +125,7 @@ public final class PlanLoader {
           throw new InputException(where, name + " is " + size + " bytes; plans may be at most " + YamlTree.MAX_BYTES + " bytes (1 MiB)");
         }
       }
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(path)) {
-        bytes = in.readNBytes(YamlTree.MAX_BYTES + 1);
-      }
-      return decode(bytes, name, where);
+      return decode(readBounded(path), name, where);
     } catch (NoSuchFileException e) {
       throw new InputException(where, "no such file: " + name);
     } catch (AccessDeniedException e) {
@@ -137,6 +133,16 @@ public final class PlanLoader {
     } catch (IOException e) {
       String why = e instanceof FileSystemException fe && fe.getReason() != null ? fe.getReason() : e.getMessage();
       throw new InputException(where, "cannot read " + name + ": " + why);
+    }
+  }
+
+  /**
+   * At most {@link YamlTree#MAX_BYTES} + 1 bytes of {@code path}: enough for {@link #decode} to see
+   * that a file is too large, and never an endless read of a device or pipe.
+   */
+  public static byte[] readBounded(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return in.readNBytes(YamlTree.MAX_BYTES + 1);
     }
   }
 

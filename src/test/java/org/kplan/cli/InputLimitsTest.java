@@ -83,6 +83,10 @@ class InputLimitsTest {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
     inputError(schedule("/dev/zero"), "/dev/zero is more than 1048576 bytes");
     inputError(schedule("/dev/null"), "no YAML content");
+    // validate reads through the same bounded reader (it used to read to the end: forever)
+    Result v = assertTimeoutPreemptively(QUICK, () -> Cli.run("validate", "/dev/zero", NOW));
+    assertEquals(1, v.code(), v.toString());
+    assertTrue(v.out().contains("/dev/zero is more than 1048576 bytes"), v.toString());
   }
 
   @Test
