@@ -13,8 +13,11 @@ import picocli.CommandLine.ParseResult;
 final class Errors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
-    boolean debug = parsed != null && hasDebug(parsed);
+    return report(ex, cmd.getErr(), parsed != null && hasDebug(parsed));
+  }
+
+  /** The message and exit code of a command's failure {@code ex}. */
+  static int report(Exception ex, PrintWriter err, boolean debug) {
     if (ex instanceof InputException ie) {
       err.println("kplan: " + Diagnostics.safe(ie.getMessage()));
       return Main.INPUT;

@@ -130,6 +130,12 @@ public final class Main implements Runnable {
 
   /** As {@link #run(String[], PrintWriter, PrintWriter, InputStream, Map)}, with the terminal {@code kplan init} asks on. */
   public static int run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Prompter.Factory prompts) {
+    Integer fast = FastPath.run(args, out, err, in, env);
+    return fast != null ? fast : runPicocli(args, out, err, in, env, prompts);
+  }
+
+  /** {@link #run} through picocli, for every command line: {@link FastPath} must give the same result where it answers. */
+  static int runPicocli(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env, Prompter.Factory prompts) {
     Context ctx = new Context(in, env, prompts);
     CommandLine cl = commandLine(ctx, args);
     cl.setOut(out);
@@ -137,7 +143,7 @@ public final class Main implements Runnable {
     Style helpStyle = helpStyle(args, env);
     cl.setColorScheme(Help.defaultColorScheme(helpStyle.enabled() ? Help.Ansi.ON : Help.Ansi.OFF));
     cl.setExecutionStrategy(parsed -> {
-      if (helpRequested(parsed)) cl.setUsageHelpWidth(Math.min(120, Math.max(55, Style.width(null, env::get))));
+      if (helpRequested(parsed)) cl.setUsageHelpWidth(helpWidth(env));
       return new CommandLine.RunLast().execute(parsed);
     });
     try {
@@ -146,6 +152,27 @@ public final class Main implements Runnable {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * {@code kplan --help} as picocli prints it at {@code width} columns, with or without colour. The
+   * build renders it for every width and both colourings ({@link HelpPrerender}), so that
+   * {@link FastPath} can print it without building picocli.
+   */
+  static String renderHelp(int width, boolean color) {
+    java.io.StringWriter sw = new java.io.StringWriter();
+    CommandLine cl = commandLine(new Context(InputStream.nullInputStream(), Map.of(), null), new String[0]);
+    cl.setColorScheme(Help.defaultColorScheme(color ? Help.Ansi.ON : Help.Ansi.OFF));
+    cl.setUsageHelpWidth(width);
+    PrintWriter pw = new PrintWriter(sw);
+    cl.usage(pw);
+    pw.flush();
+    return sw.toString();
+  }
+
+  /** The width {@code kplan --help} lays out for, from the terminal or {@code COLUMNS}. */
+  static int helpWidth(Map<String, String> env) {
+    return Math.min(FastPath.MAX_HELP_WIDTH, Math.max(FastPath.MIN_HELP_WIDTH, Style.width(null, env::get)));
   }
 
   /** The whole command tree, as the completion scripts and the manual page see it. */

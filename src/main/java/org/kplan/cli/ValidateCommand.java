@@ -128,8 +128,11 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command, writing to {@code out} and {@code err}; {@link FastPath} calls it without picocli. */
+  Integer run(PrintWriter out, PrintWriter err) throws Exception {
     Style style = common.style();
     Diagnostics diag = new Diagnostics(style);
     if (jobs != null && jobs < 1) throw new UsageException("--jobs must be at least 1, found " + jobs);
@@ -189,6 +192,12 @@ public final class ValidateCommand implements Callable<Integer>, Context.Aware {
       }
     }
     int threads = Math.max(1, Math.min(inputs.size(), jobs != null ? jobs : Math.min(8, Runtime.getRuntime().availableProcessors())));
+    if (threads == 1) {
+      // one file (or --jobs 1): no pool to start, on the start-up path of the commonest run
+      List<FileReport> out = new ArrayList<>();
+      for (Input in : inputs) out.add(in.stdin() && stdinProblem != null ? stdinProblem : checkOne(in, in.stdin() ? stdin : null, validator));
+      return out;
+    }
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "kplan-validate");
       t.setDaemon(true);
