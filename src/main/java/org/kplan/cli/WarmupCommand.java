@@ -1,12 +1,19 @@
 package org.kplan.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.kplan.export.IcsWriter;
 import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
@@ -22,8 +29,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Hidden: exercises the common code paths (help, loading, scheduling, checking, every writer) on
- * the built-in templates, writing nothing, so the launcher can record a class-data-sharing
+ * Hidden: exercises the common code paths (help, loading, scheduling, checking, every writer, and
+ * the commonest command lines) on the built-in templates, in a temporary directory it removes, so the launcher can record a class-data-sharing
  * archive of the classes kplan uses.
  */
 @Command(name = "__warmup", hidden = true)
@@ -37,20 +44,44 @@ public final class WarmupCommand implements Callable<Integer> {
     root.usage(new PrintWriter(sink));
     for (CommandLine sub : root.getSubcommands().values()) sub.usage(new PrintWriter(sink));
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    for (String name : Templates.names()) {
-      String text = "version: 1\nkind: plan\nid: warmup\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
-          + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
-          + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE }\n" : "");
-      Plan p = new PlanLoader().load("warmup.yaml", text, Path.of(""));
-      Schedule s = PlanInput.schedule(p, LocalDate.of(2027, 3, 1), now);
-      s = s.withFindings(Rules.check(p, s));
-      StringWriter w = new StringWriter();
-      ScheduleJson.write(s, w);
-      ScheduleCsv.write(s, w);
-      ScheduleMarkdown.write(s, "Clinic", w);
-      ScheduleTable.write(s, Style.PLAIN, w);
-      w.write(IcsWriter.write(s, new IcsWriter.Options(now)));
+    Path dir = Files.createTempDirectory("kplan-warmup"); // owner-only; removed below
+    try {
+      List<Path> plans = new ArrayList<>();
+      for (String name : Templates.names()) {
+        String text = "version: 1\nkind: plan\nid: warmup-" + name + "\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
+            + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
+            + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE }\n" : "");
+        Plan p = new PlanLoader().load("warmup.yaml", text, Path.of(""));
+        Schedule s = PlanInput.schedule(p, LocalDate.of(2027, 3, 1), now);
+        s = s.withFindings(Rules.check(p, s));
+        StringWriter w = new StringWriter();
+        ScheduleJson.write(s, w);
+        ScheduleCsv.write(s, w);
+        ScheduleMarkdown.write(s, "Clinic", w);
+        ScheduleTable.write(s, Style.PLAIN, w);
+        w.write(IcsWriter.write(s, new IcsWriter.Options(now)));
+        plans.add(Files.writeString(dir.resolve(name + ".yaml"), text));
+      }
+      // the command lines people run most, through the same paths as a real run, output thrown away
+      String one = plans.get(plans.size() - 1).toString();
+      String out = dir.resolve("calendars").toString();
+      run("--help");
+      run("validate", one);
+      run("validate", "-f", "json", dir.toString());
+      for (String f : new String[] {"table", "json", "ics"}) run("schedule", one, "-f", f);
+      run("show", one);
+      run("calendar", dir.toString(), "-o", out, "-q");
+      run("calendar", dir.toString(), "-o", out, "-q", "--force");
+    } finally {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+      }
     }
     return Main.OK;
+  }
+
+  private static void run(String... args) {
+    PrintWriter sink = new PrintWriter(Writer.nullWriter());
+    Main.run(args, sink, sink, InputStream.nullInputStream(), Map.of("SOURCE_DATE_EPOCH", "1767225600"));
   }
 }
