@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.kplan.export.IcsWriter;
+import org.kplan.export.SafeFiles;
 import org.kplan.export.ScheduleCsv;
 import org.kplan.export.ScheduleJson;
 import org.kplan.export.ScheduleMarkdown;
@@ -60,7 +62,9 @@ public final class WarmupCommand implements Callable<Integer> {
         ScheduleMarkdown.write(s, "Clinic", w);
         ScheduleTable.write(s, Style.PLAIN, w);
         w.write(IcsWriter.write(s, new IcsWriter.Options(now)));
-        plans.add(Files.writeString(dir.resolve(name + ".yaml"), text));
+        Path f = dir.resolve(name + ".yaml");
+        SafeFiles.write(f, text.getBytes(StandardCharsets.UTF_8), false);
+        plans.add(f);
       }
       // the command lines people run most, through the same paths as a real run, output thrown away
       String one = plans.get(plans.size() - 1).toString();

@@ -34,6 +34,7 @@ public final class HolidayCalendars implements HolidaySource {
 
   /** Null when {@code code} names a known calendar; otherwise a message with a suggestion. */
   public static String check(String code) {
+    if (HolidayTable.has(code)) return null; // the build's table has it: no need to start Jollyday
     String key = code.trim().toUpperCase(Locale.ROOT);
     String msg = CHECKED.get(key);
     if (msg == null) {
@@ -47,7 +48,7 @@ public final class HolidayCalendars implements HolidaySource {
     return msg.equals(OK) ? null : msg;
   }
 
-  private static String checkUncached(String code) {
+  static String checkUncached(String code) {
     String[] p = code.trim().split("[-_]", 2);
     String country = p[0].toLowerCase(Locale.ROOT);
     Set<String> supported;
@@ -90,6 +91,15 @@ public final class HolidayCalendars implements HolidaySource {
     for (int y = from.getYear(); y <= to.getYear(); y++) {
       String key = code.trim().toUpperCase(Locale.ROOT) + "/" + y;
       Map<LocalDate, String> year = YEARS.get(key);
+      if (year == null && y >= HolidayTable.FIRST && y <= HolidayTable.LAST) {
+        // every year of the build's table at once (one small file a calendar)
+        Map<Integer, Map<LocalDate, String>> table = HolidayTable.years(code);
+        if (table != null) {
+          String prefix = code.trim().toUpperCase(Locale.ROOT) + "/";
+          for (Map.Entry<Integer, Map<LocalDate, String>> t : table.entrySet()) YEARS.putIfAbsent(prefix + t.getKey(), t.getValue());
+          year = YEARS.get(key);
+        }
+      }
       if (year == null) {
         final int yy = y;
         synchronized (LOCK) {
@@ -103,8 +113,15 @@ public final class HolidayCalendars implements HolidaySource {
     return out;
   }
 
-  private static Map<LocalDate, String> load(String code, LocalDate from, LocalDate to) {
+  /** From Jollyday itself: the public holidays of {@code code} from {@code from} to {@code to}. */
+  static Map<LocalDate, String> load(String code, LocalDate from, LocalDate to) {
     String[] p = code.trim().split("[-_]", 2);
+    synchronized (LOCK) {
+      return loadLocked(p, from, to);
+    }
+  }
+
+  private static Map<LocalDate, String> loadLocked(String[] p, LocalDate from, LocalDate to) {
     HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(p[0].toLowerCase(Locale.ROOT)));
     Set<Holiday> hs = p.length == 2
         ? m.getHolidays(from, to, p[1].toLowerCase(Locale.ROOT))

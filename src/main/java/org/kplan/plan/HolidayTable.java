@@ -1,0 +1,135 @@
+package org.kplan.plan;
+
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Public holidays the build computed with Jollyday for years {@link #FIRST} to {@link #LAST}, so
+ * that a plan naming {@code clinic.holidays} does not start Jollyday (its XML data and Jackson
+ * mapping cost about a quarter of a second on every run). {@link #main} writes, beside this class,
+ * {@code holidays/index.txt} (the year range and the Jollyday it came from, then every calendar
+ * code, one a line) and one
+ * {@code holidays/<CODE>.txt} per code ({@code yyyy-mm-dd<TAB>name} lines), from the same
+ * {@link HolidayCalendars#load} a run would call. Years outside the range, and a build without
+ * the table, fall back to Jollyday itself; a test holds the table to Jollyday.
+ */
+public final class HolidayTable {
+  private HolidayTable() {}
+
+  /** The years the build computes: plans are dated now or soon, and last at most ten years. */
+  public static final int FIRST = 2024, LAST = 2040;
+
+  private static final String DIR = "holidays/";
+
+  /** Build step (Maven's process-classes phase): writes the table into the directory {@code args[0]}. */
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args[0]).resolve(DIR);
+    Files.createDirectories(dir);
+    String head = FIRST + " " + LAST + " " + source();
+    Path indexFile = dir.resolve("index.txt");
+    if (Files.isRegularFile(indexFile) && Files.readString(indexFile, StandardCharsets.UTF_8).startsWith(head + "\n")) return; // up to date
+    Set<String> codes = new TreeSet<>();
+    for (String c : HolidayManager.getSupportedCalendarCodes()) {
+      String country = c.toUpperCase(Locale.ROOT);
+      codes.add(country);
+      HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT)));
+      for (String sub : m.getCalendarHierarchy().getChildren().keySet()) codes.add(country + "-" + sub.toUpperCase(Locale.ROOT));
+    }
+    StringBuilder index = new StringBuilder().append(head).append('\n');
+    for (String code : codes) {
+      if (HolidayCalendars.checkUncached(code) != null) continue; // such as DJ_STOXX, which kplan does not accept
+      StringBuilder b = new StringBuilder();
+      for (int y = FIRST; y <= LAST; y++) {
+        // year by year, as a run asks (a holiday observed across New Year belongs to the year it falls in)
+        for (Map.Entry<LocalDate, String> e : HolidayCalendars.load(code, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)).entrySet()) {
+          b.append(e.getKey()).append('\t').append(e.getValue()).append('\n');
+        }
+      }
+      Files.writeString(dir.resolve(code + ".txt"), b, StandardCharsets.UTF_8);
+      index.append(code).append('\n');
+    }
+    Files.writeString(indexFile, index, StandardCharsets.UTF_8);
+  }
+
+  /** Where Jollyday came from (its jar, which names its version): the table is made again when it changes. */
+  private static String source() {
+    try {
+      String s = String.valueOf(HolidayManager.class.getProtectionDomain().getCodeSource().getLocation());
+      return s.substring(s.lastIndexOf('/', s.length() - 2) + 1).replace(' ', '_');
+    } catch (RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static volatile Set<String> index;
+
+  /** The normal form of a calendar code: {@code us_ca} is {@code US-CA}. */
+  static String key(String code) {
+    return code.trim().toUpperCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** True when the build's table has {@code code} (in any spelling {@link #key} accepts). */
+  static boolean has(String code) {
+    return codes().contains(key(code));
+  }
+
+  /**
+   * The holidays of {@code code} by year, for every year of the table; null when the table does not
+   * have the code (or the build made none).
+   */
+  static Map<Integer, Map<LocalDate, String>> years(String code) {
+    String key = key(code);
+    if (!codes().contains(key)) return null;
+    String text = resource(DIR + key + ".txt");
+    if (text == null) return null;
+    Map<Integer, Map<LocalDate, String>> out = new HashMap<>();
+    for (int y = FIRST; y <= LAST; y++) out.put(y, new TreeMap<>());
+    for (int at = 0; at < text.length(); ) {
+      int eol = text.indexOf('\n', at);
+      if (eol < 0) eol = text.length();
+      LocalDate d = LocalDate.parse(text.substring(at, at + 10));
+      out.get(d.getYear()).put(d, text.substring(at + 11, eol));
+      at = eol + 1;
+    }
+    Map<Integer, Map<LocalDate, String>> frozen = new HashMap<>();
+    for (Map.Entry<Integer, Map<LocalDate, String>> e : out.entrySet()) frozen.put(e.getKey(), java.util.Collections.unmodifiableMap(e.getValue()));
+    return frozen;
+  }
+
+  private static Set<String> codes() {
+    Set<String> s = index;
+    if (s == null) {
+      s = new HashSet<>();
+      String text = resource(DIR + "index.txt");
+      if (text != null && text.startsWith(FIRST + " " + LAST + " ")) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n")));
+        s.addAll(lines.subList(1, lines.size()));
+      }
+      index = s;
+    }
+    return s;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = HolidayTable.class.getResourceAsStream(name)) {
+      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package org.kplan.plan;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The holiday table the build computes says what Jollyday says, for the calendars kplan accepts. */
+class HolidayTableTest {
+  /** Every calendar code Jollyday offers, with each subdivision. */
+  private static List<String> allCodes() {
+    TreeSet<String> codes = new TreeSet<>();
+    for (String c : HolidayManager.getSupportedCalendarCodes()) {
+      String country = c.toUpperCase(Locale.ROOT);
+      codes.add(country);
+      HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT)));
+      for (String sub : m.getCalendarHierarchy().getChildren().keySet()) codes.add(country + "-" + sub.toUpperCase(Locale.ROOT));
+    }
+    return new ArrayList<>(codes);
+  }
+
+  @Test
+  void theTableHasExactlyTheCalendarsKplanAccepts() {
+    List<String> all = allCodes();
+    assertTrue(all.size() > 400, "Jollyday offers " + all.size());
+    for (String code : all) {
+      assertEquals(HolidayCalendars.checkUncached(code) == null, HolidayTable.has(code), code);
+    }
+    assertTrue(HolidayTable.has("us-ca"), "any case");
+    assertTrue(HolidayTable.has(" DE_BE "), "underscore and spaces, as check() accepts them");
+    assertFalse(HolidayTable.has("XX"));
+    assertNull(HolidayTable.years("XX"));
+  }
+
+  @Test
+  void everyYearOfTheTableIsWhatJollydayGivesForThatYear() {
+    List<String> codes = new ArrayList<>(List.of("US", "US-CA", "US-NY", "GB", "GB-SCT", "DE-BE", "AU-NSW", "JP", "CA-QC", "FR", "IN", "BR"));
+    List<String> all = allCodes();
+    Random r = new Random(42);
+    for (int i = 0; i < 25; i++) codes.add(all.get(r.nextInt(all.size())));
+    for (String code : codes) {
+      if (!HolidayTable.has(code)) continue;
+      Map<Integer, Map<LocalDate, String>> table = HolidayTable.years(code);
+      assertNotNull(table, code);
+      for (int y = HolidayTable.FIRST; y <= HolidayTable.LAST; y++) {
+        assertEquals(HolidayCalendars.load(code, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)), table.get(y), code + " " + y);
+      }
+    }
+  }
+
+  @Test
+  void plansGetTheTableInsideItsYearsAndJollydayOutside() {
+    Map<LocalDate, String> inside = HolidayCalendars.INSTANCE.holidays("US", LocalDate.of(2030, 1, 1), LocalDate.of(2030, 12, 31));
+    assertEquals("Independence Day", inside.get(LocalDate.of(2030, 7, 4)));
+    Map<LocalDate, String> outside = HolidayCalendars.INSTANCE.holidays("US", LocalDate.of(2050, 1, 1), LocalDate.of(2050, 12, 31));
+    assertEquals("Independence Day", outside.get(LocalDate.of(2050, 7, 4)));
+    assertEquals(HolidayCalendars.load("US", LocalDate.of(2050, 1, 1), LocalDate.of(2050, 12, 31)), outside);
+  }
+}
