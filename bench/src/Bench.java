@@ -42,6 +42,10 @@ public final class Bench {
     List<String> hello = List.of(JAVA, "-cp", "target/bench/classes", "Hello");
     List<String> floor = List.of(JAVA, "-cp", classes, "ParseFloor", plans.toString());
     pair("start-up: validate one plan / bare JVM", List.of("target/kplan", "validate", one.toString()), hello, runs, "<= 3x");
+    Path withHolidays = firstWith(plans, "holidays:");
+    if (withHolidays != null) {
+      pair("start-up: validate, plan with holidays / JVM", List.of("target/kplan", "validate", withHolidays.toString()), hello, runs, "<= 3x");
+    }
     pair("start-up: --version / bare JVM", List.of("target/kplan", "--version"), hello, runs, "<= 2.5x");
     pair("start-up: --help / bare JVM", List.of("target/kplan", "--help"), hello, runs, "<= 2.5x");
     Path out = work.resolve("out");
@@ -75,6 +79,16 @@ public final class Bench {
       Sample s = run(calendar(p, o), Map.of());
       System.out.printf(Locale.ROOT, "%-28s %10.2f %10.0f %10d%n", Math.max(1, n / 10) + " plans x " + scale + " sessions", s.wall, s.rssKb / 1024.0, countEvents(o));
     }
+  }
+
+  /** The first plan (by name) whose text contains {@code s}, or null. */
+  static Path firstWith(Path plans, String s) throws IOException {
+    try (Stream<Path> files = Files.list(plans)) {
+      for (Path p : files.sorted().toList()) {
+        if (Files.readString(p, StandardCharsets.UTF_8).contains(s)) return p;
+      }
+    }
+    return null;
   }
 
   static List<String> calendar(Path plans, Path out) throws IOException {
