@@ -37,4 +37,15 @@ class StartupTest {
       if (args == show && System.getenv("NO_COLOR") == null) assertTrue(loaded.contains("org.jline.jansi.Ansi"), "Ansi loaded for colour");
     }
   }
+
+  @Test
+  void helpAndValidatingAPlanNeitherBuildPicocliNorStartJollyday() throws Exception {
+    // the Los Angeles example names clinic.holidays (US-CA): the build's holiday table answers
+    List<String> validate = loadedClasses("validate", "plans/examples/adolescent-los-angeles.yaml");
+    assertTrue(validate.contains(ValidateCommand.class.getName()), "the probe sees the command run");
+    assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("picocli.CommandLine$Model")).toList(), "picocli's model");
+    assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("de.focus_shift.jollyday")).toList(), "Jollyday");
+    List<String> help = loadedClasses("--help");
+    assertEquals(List.of(), help.stream().filter(c -> c.startsWith("picocli.CommandLine$Model")).toList(), "picocli's model for --help");
+  }
 }
