@@ -271,8 +271,15 @@ public final class Engine {
 
   /** How many of {@code dates} fall in the 7 calendar days up to and including {@code date}. */
   private static int inLastWeek(List<LocalDate> dates, LocalDate date) {
+    // the dates are in order (each session is on a later day than the one before), so only the
+    // last few can be in the week: count back from the end until one is a week or more earlier
+    LocalDate weekBefore = date.minusDays(7);
     int n = 0;
-    for (LocalDate d : dates) if (!d.isAfter(date) && d.isAfter(date.minusDays(7))) n++;
+    for (int i = dates.size() - 1; i >= 0; i--) {
+      LocalDate d = dates.get(i);
+      if (!d.isAfter(weekBefore)) break;
+      if (!d.isAfter(date)) n++;
+    }
     return n;
   }
 

@@ -1,5 +1,6 @@
 package org.kplan.rules.thr;
 
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.kplan.plan.Finding;
@@ -33,9 +34,14 @@ public final class DuringMonitoring extends Rule {
   public List<Finding> check(Check c) {
     List<Finding> out = new ArrayList<>();
     List<Event> doses = c.doses();
+    Spans spans = new Spans(doses);
     for (Event e : c.schedule().events()) {
       if (e.kind() != EventKind.THERAPY && e.kind() != EventKind.FOLLOW_UP && e.kind() != EventKind.ASSESSMENT) continue;
-      for (Event d : doses) {
+      int from = spans.firstEndingAfter(e.start());
+      for (int i = from; i < doses.size(); i++) {
+        Event d = doses.get(i);
+        // in order, a dose that starts at or after e ends is followed only by such doses
+        if (spans.sorted && !d.start().isBefore(e.end())) break;
         if (e.start().isBefore(d.end()) && d.start().isBefore(e.end())) {
           out.add(c.finding(c.pathOf(e), "`" + e.title() + "` (" + Engine.describe(e.start()) + "-" + e.end().toLocalTime()
               + ") overlaps dosing session " + d.session() + " and its monitoring (" + d.start().toLocalTime() + "-"
@@ -45,5 +51,56 @@ public final class DuringMonitoring extends Rule {
       }
     }
     return out;
+  }
+
+  /**
+   * The dosing spans as epoch seconds. When their starts and ends do not go backwards (the engine
+   * never lets two dosing sessions overlap), every dose before the first that ends after a time
+   * also ends at or before it, so the overlap search starts there instead of at the first dose,
+   * and it stops at the first dose that starts too late.
+   */
+  static final class Spans {
+    private final long[] endSec;
+    private final int[] endNano;
+    final boolean sorted;
+
+    Spans(List<Event> doses) {
+      int n = doses.size();
+      endSec = new long[n];
+      endNano = new int[n];
+      boolean ok = true;
+      long prevStart = Long.MIN_VALUE;
+      int prevStartNano = 0;
+      for (int i = 0; i < n; i++) {
+        ZonedDateTime start = doses.get(i).start(), end = doses.get(i).end();
+        endSec[i] = end.toEpochSecond();
+        endNano[i] = end.getNano();
+        long ss = start.toEpochSecond();
+        int sn = start.getNano();
+        if (i > 0 && (compare(endSec[i - 1], endNano[i - 1], endSec[i], endNano[i]) > 0 || compare(prevStart, prevStartNano, ss, sn) > 0)) ok = false;
+        prevStart = ss;
+        prevStartNano = sn;
+      }
+      sorted = ok;
+    }
+
+    /** The first dose whose end is after {@code t} (0 when the ends are not in order). */
+    int firstEndingAfter(ZonedDateTime t) {
+      if (!sorted) return 0;
+      long s = t.toEpochSecond();
+      int ns = t.getNano();
+      int lo = 0, hi = endSec.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (compare(endSec[mid], endNano[mid], s, ns) > 0) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    }
+
+    private static int compare(long s1, int n1, long s2, int n2) {
+      int c = Long.compare(s1, s2);
+      return c != 0 ? c : Integer.compare(n1, n2);
+    }
   }
 }
