@@ -116,10 +116,45 @@ public final class Engine {
           "the plan makes more than " + MAX_EVENTS + " events (a schedule may have at most " + MAX_EVENTS
               + "); scheduling stopped here", plan.pos(overflow), null));
     }
-    events.sort(Event.ORDER);
+    sortEvents();
     series.sort(Comparator.comparing(Series::id));
     String patient = plan.patient() == null ? null : plan.patient().ref();
     return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
+  }
+
+  /**
+   * Sorts {@link #events} in {@link Event#ORDER}, with each start's epoch second computed once
+   * instead of twice per comparison.
+   */
+  private void sortEvents() {
+    int n = events.size();
+    Keyed[] k = new Keyed[n];
+    for (int i = 0; i < n; i++) k[i] = new Keyed(events.get(i));
+    java.util.Arrays.sort(k, Keyed.ORDER);
+    for (int i = 0; i < n; i++) events.set(i, k[i].event);
+  }
+
+  /** An event with its start as epoch second and nano: {@link Event#ORDER} on precomputed keys. */
+  private static final class Keyed {
+    static final Comparator<Keyed> ORDER = new Comparator<>() {
+      @Override
+      public int compare(Keyed a, Keyed b) {
+        int c = Long.compare(a.second, b.second);
+        if (c == 0) c = Integer.compare(a.nano, b.nano);
+        if (c == 0) c = a.event.kind().compareTo(b.event.kind());
+        if (c == 0) c = a.event.id().compareTo(b.event.id());
+        return c;
+      }
+    };
+    final Event event;
+    final long second;
+    final int nano;
+
+    Keyed(Event e) {
+      event = e;
+      second = e.start().toEpochSecond();
+      nano = e.start().getNano();
+    }
   }
 
   /**
@@ -389,16 +424,42 @@ public final class Engine {
     // a closed day is skipped step by step without asking again (and without building the reason)
     LocalDate checked = null;
     boolean closed = false;
-    for (ZonedDateTime t = from; !t.plus(dur).isAfter(latestEnd); t = t.plusMinutes(STEP_MINUTES)) {
+    for (ZonedDateTime t = from; ; t = t.plusMinutes(STEP_MINUTES)) {
+      ZonedDateTime end = t.plus(dur);
+      if (end.isAfter(latestEnd)) return null;
       LocalDate day = t.toLocalDate();
       if (!day.equals(checked)) {
         checked = day;
         closed = cal.closedReason(day) != null;
       }
-      if (closed) continue;
-      if (therapyProblem(t, t.plus(dur), earliest, latestEnd) == null) return t;
+      if (closed) {
+        t = lastStepOfDay(t, day);
+        continue;
+      }
+      if (therapyFits(t, end, earliest, latestEnd)) return t;
     }
-    return null;
+  }
+
+  /**
+   * The last step of the scan from {@code t} that is still on {@code day}, when the zone's offset
+   * stays the same until the next day: the steps in between would all be skipped as closed one by
+   * one (and if the scan ends among them, it also ends at the next step). Otherwise {@code t}.
+   */
+  private ZonedDateTime lastStepOfDay(ZonedDateTime t, LocalDate day) {
+    long next = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+    long now = t.toEpochSecond();
+    long steps = (next - now - 1) / (STEP_MINUTES * 60L);
+    if (steps <= 0 || t.getNano() != 0) return t;
+    java.time.zone.ZoneOffsetTransition change = zone.getRules().nextTransition(t.toInstant());
+    if (change != null && change.getInstant().getEpochSecond() < next) return t;
+    return t.plusMinutes(steps * STEP_MINUTES);
+  }
+
+  /** {@code therapyProblem(...) == null}, without building the reason (the scan tries many slots). */
+  private boolean therapyFits(ZonedDateTime start, ZonedDateTime end, ZonedDateTime earliest, ZonedDateTime latestEnd) {
+    if (start.isBefore(earliest) || end.isAfter(latestEnd)) return false;
+    if (cal.closedReason(start.toLocalDate()) != null) return false;
+    return cal.fits(start, end) && !overlapsBusy(start, end);
   }
 
   /** Null when therapy may take [start, end]; otherwise why not. */
