@@ -71,6 +71,27 @@ public final class PlanLoader {
   public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+  private static final Pattern PLAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+  private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+  private static final Pattern PHASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,40}");
+  private static final Pattern RULE_CODE = Pattern.compile("[A-Z]{3}\\d{3}");
+  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+  private static final Pattern DASH = Pattern.compile("\\s*-\\s*");
+  private static final Pattern WEEKDAY_WORDS = Pattern.compile("[a-z ,-]+");
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
+  /**
+   * True when {@code t} is non-empty and has no ',', '-' or whitespace: splitting it at commas or
+   * dashes gives {@code t} itself, so the split is skipped.
+   */
+  static boolean plainWord(String t) {
+    if (t.isEmpty()) return false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == ',' || c == '-' || Character.isWhitespace(c) || c > 0x7F) return false;
+    }
+    return true;
+  }
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -86,7 +107,7 @@ public final class PlanLoader {
     YMap own = YamlTree.parse(name, text);
     Deque<String> chain = new ArrayDeque<>();
     chain.push(name);
-    YMap merged = resolveExtends(own, name, dir, chain, templateRoot(dir));
+    YMap merged = resolveExtends(own, name, dir, chain, new Root(dir));
     return new Binder(name).bind(merged);
   }
 
@@ -101,6 +122,21 @@ public final class PlanLoader {
     if (dir == null) return cwd;
     Path d = realOrAbsolute(dir);
     return d.startsWith(cwd) ? cwd : d;
+  }
+
+  /** {@link #templateRoot} of a plan's directory, found on first use: only plans that extend a file need it. */
+  private static final class Root {
+    private final Path dir;
+    private Path root;
+
+    Root(Path dir) {
+      this.dir = dir;
+    }
+
+    Path get() {
+      if (root == null) root = templateRoot(dir);
+      return root;
+    }
   }
 
   private static Path realOrAbsolute(Path p) {
@@ -171,7 +207,7 @@ public final class PlanLoader {
     }
   }
 
-  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain, Path root) throws InputException {
+  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain, Root roots) throws InputException {
     Entry ext = own.entries().get("extends");
     if (ext == null) return own;
     if (!(ext.value() instanceof YScalar s) || s.isNull() || s.type() != ScalarType.STRING) {
@@ -202,6 +238,7 @@ public final class PlanLoader {
       if (!Files.isRegularFile(resolved)) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "template file not found: " + ref + " (looked for " + childName + ")")));
       }
+      Path root = roots.get();
       if (!realOrAbsolute(resolved).startsWith(root)) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(),
             "`extends: " + ref + "` leads outside " + root + "; a template file must be inside the directory kplan runs in (or the plan's own directory)")));
@@ -230,7 +267,7 @@ public final class PlanLoader {
     }
     YMap parent = childName.startsWith("template:") ? builtIn(childName, text) : YamlTree.parse(childName, text);
     chain.push(childName);
-    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, root);
+    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, roots);
     chain.pop();
     return merge(resolvedParent, own);
   }
@@ -309,7 +346,7 @@ public final class PlanLoader {
       if (kind == null) kind = "plan";
       boolean template = kind.equals("template");
       String id = str(root, "id", !template);
-      if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      if (id != null && !PLAN_ID.matcher(id).matches()) {
         err(Codes.PLN_BAD_VALUE, at(root, "id"), "`id` must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it names files and calendar UIDs); found \"" + id + "\"");
         id = null;
       }
@@ -406,7 +443,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found " + n.describe());
         return null;
       }
-      String[] parts = s.text().split("\\s*-\\s*");
+      String[] parts = DASH.split(s.text());
       if (parts.length != 2) {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found \"" + s.text() + "\"");
         return null;
@@ -473,7 +510,7 @@ public final class PlanLoader {
           String kind = oneOf(t, "kind", Vocabulary.TASK_KINDS, false);
           PlanDuration dur = duration(t, "duration", false, false);
           String id = str(t, "id", false);
-          if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+          if (id != null && !ITEM_ID.matcher(id).matches()) {
             err(Codes.PLN_BAD_VALUE, at(t, "id"), "a task `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
           }
           if (name == null || at == null) continue;
@@ -514,7 +551,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, at(m, "days"), "phase `" + name + "` has perWeek " + perWeek + " but only " + days.size() + " day(s) in `days`");
       }
       LocalTime time = time(m, "time", false);
-      if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,40}")) {
+      if (name != null && !PHASE_NAME.matcher(name).matches()) {
         err(Codes.PLN_BAD_VALUE, at(m, "name"), "a phase name is letters, digits, '_' and '-' (it is used in milestones such as `phase-end:NAME`); found \"" + name + "\"");
         name = null;
       }
@@ -657,7 +694,7 @@ public final class PlanLoader {
 
     private String explicitId(YMap m, String name, String kind) {
       String id = str(m, "id", false);
-      if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+      if (id != null && !ITEM_ID.matcher(id).matches()) {
         err(Codes.PLN_BAD_VALUE, at(m, "id"), "an `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
         return null;
       }
@@ -672,7 +709,7 @@ public final class PlanLoader {
         if (m == null) continue;
         keys(m, Vocabulary.WAIVER, "waivers item");
         String rule = str(m, "rule", true);
-        if (rule != null && !rule.matches("[A-Z]{3}\\d{3}")) {
+        if (rule != null && !RULE_CODE.matcher(rule).matches()) {
           err(Codes.PLN_BAD_VALUE, at(m, "rule"), "a waiver's `rule` is a rule code such as KET012; found \"" + rule + "\"");
         }
         List<Integer> sessions = new ArrayList<>();
@@ -711,7 +748,14 @@ public final class PlanLoader {
     }
 
     private YScalar scalar(YMap m, String key, boolean required, String expected) {
+      return scalar(m, key, required, expected, null);
+    }
+
+    /** {@code expected}, or when {@code oneOf} is given, "one of" its words (joined only for a message). */
+    private YScalar scalar(YMap m, String key, boolean required, String expected, List<String> oneOf) {
       YNode n = m.get(key);
+      if (n instanceof YScalar s && !s.isNull()) return s;
+      if (oneOf != null) expected = "one of " + String.join(", ", oneOf);
       if (n == null || (n instanceof YScalar s && s.isNull())) {
         if (required) err(Codes.PLN_MISSING, n == null ? m.pos() : n.pos(), "`" + key + "` is required" + (expected == null ? "" : ": " + expected));
         return null;
@@ -735,7 +779,7 @@ public final class PlanLoader {
     }
 
     private String oneOf(YMap m, String key, List<String> allowed, boolean required) {
-      YScalar s = scalar(m, key, required, "one of " + String.join(", ", allowed));
+      YScalar s = scalar(m, key, required, null, allowed);
       if (s == null) return null;
       String v = s.text().trim();
       if (!allowed.contains(v)) {
@@ -939,8 +983,8 @@ public final class PlanLoader {
     /** {@code mon}, {@code mon-fri}, {@code mon,wed}: weekdays in order. */
     private List<DayOfWeek> weekdayExpr(String t, Pos pos) {
       List<DayOfWeek> out = new ArrayList<>();
-      for (String part : t.split("\\s*,\\s*")) {
-        String[] range = part.split("\\s*-\\s*");
+      for (String part : plainWord(t) ? new String[] {t} : COMMA.split(t)) {
+        String[] range = plainWord(part) ? new String[] {part} : DASH.split(part);
         if (range.length == 2) {
           DayOfWeek a = weekday(range[0], pos), b = weekday(range[1], pos);
           if (a == null || b == null) return null;
@@ -999,7 +1043,7 @@ public final class PlanLoader {
         return new Recurrence((int) d.days(), List.of());
       } catch (IllegalArgumentException e) {
         // weekday names, as in `every: mon` or `every: mon-fri`
-        if (t.matches("[a-z ,-]+") && !t.matches(".*\\d.*")) {
+        if (WEEKDAY_WORDS.matcher(t).matches() && !HAS_DIGIT.matcher(t).matches()) {
           List<DayOfWeek> d = weekdayExpr(t, s.pos());
           return d == null ? null : new Recurrence(7, List.copyOf(new TreeSet<>(d)));
         }
