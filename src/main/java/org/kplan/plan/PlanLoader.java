@@ -325,6 +325,60 @@ public final class PlanLoader {
     return new YMap(over.pos(), out);
   }
 
+  /**
+   * A section of a built-in template (its follow-ups, habits, therapy or session tasks) as bound
+   * for plans with the same number of sessions and phase names. Plans that extend a built-in
+   * template and do not replace a section share the template's very node (templates are parsed
+   * once and YNode trees are immutable), and binding it again gives equal immutable records, so
+   * the records are bound once. Only nodes of the cached built-in trees are keys (by identity),
+   * and only sections that bound without a problem are kept.
+   */
+  static final class SectionKey {
+    private static final java.util.concurrent.ConcurrentHashMap<SectionKey, Object> BOUND = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final YNode node;
+    private final int total;
+    private final String phases;
+
+    private SectionKey(YNode node, int total, String phases) {
+      this.node = node;
+      this.total = total;
+      this.phases = phases;
+    }
+
+    /** The key of {@code node} when it is the node at {@code path} of the built-in template it comes from, else null. */
+    static SectionKey of(YNode node, int total, Set<String> phases, String... path) {
+      if (node == null) return null;
+      String file = node.pos().file();
+      if (!file.startsWith("template:")) return null;
+      YNode cur = BUILT_IN.get(file);
+      for (String key : path) {
+        if (!(cur instanceof YMap m)) return null;
+        cur = m.get(key);
+      }
+      if (cur != node) return null;
+      return new SectionKey(node, total, phases == null ? "" : String.join("\n", phases));
+    }
+
+    static Object get(SectionKey k) {
+      return k == null ? null : BOUND.get(k);
+    }
+
+    static void put(SectionKey k, Object bound) {
+      if (k != null && bound != null) BOUND.putIfAbsent(k, bound);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SectionKey k && k.node == node && k.total == total && k.phases.equals(phases);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(node) * 31 + total) * 31 + phases.hashCode();
+    }
+  }
+
   static Finding problem(String code, Pos pos, String message) {
     return new Finding(code, Severity.ERROR, message, pos, null);
   }
@@ -355,12 +409,35 @@ public final class PlanLoader {
       LocalDate start = date(root, "start", !template);
       Clinic clinic = clinic(map(root, "clinic", false));
       Ketamine ket = ketamine(map(root, "ketamine", !template), template);
-      Therapy therapy = therapy(map(root, "therapy", false));
+      YMap therapyMap = map(root, "therapy", false);
+      SectionKey therapyKey = SectionKey.of(therapyMap, -1, null, "therapy");
+      Therapy therapy = (Therapy) SectionKey.get(therapyKey);
+      if (therapy == null) {
+        int before = problems.size();
+        therapy = therapy(therapyMap);
+        if (problems.size() == before) SectionKey.put(therapyKey, therapy);
+      }
       int total = ket == null ? 0 : ket.phases().stream().mapToInt(Phase::sessions).sum();
       Set<String> phaseNames = new TreeSet<>();
       if (ket != null) ket.phases().forEach(p -> phaseNames.add(p.name()));
-      List<Habit> habits = habits(list(root, "habits"), total, phaseNames);
-      List<FollowUp> followUps = followUps(list(root, "followUp"), total, phaseNames);
+      YList habitList = list(root, "habits");
+      SectionKey habitKey = SectionKey.of(habitList, total, phaseNames, "habits");
+      @SuppressWarnings("unchecked")
+      List<Habit> habits = (List<Habit>) SectionKey.get(habitKey);
+      if (habits == null) {
+        int before = problems.size();
+        habits = habits(habitList, total, phaseNames);
+        if (problems.size() == before) SectionKey.put(habitKey, habits);
+      }
+      YList followUpList = list(root, "followUp");
+      SectionKey followUpKey = SectionKey.of(followUpList, total, phaseNames, "followUp");
+      @SuppressWarnings("unchecked")
+      List<FollowUp> followUps = (List<FollowUp>) SectionKey.get(followUpKey);
+      if (followUps == null) {
+        int before = problems.size();
+        followUps = followUps(followUpList, total, phaseNames);
+        if (problems.size() == before) SectionKey.put(followUpKey, followUps);
+      }
       List<Waiver> waivers = waivers(list(root, "waivers"), total);
       YNode rules = root.get("rules");
       YMap rulesMap = null;
@@ -497,8 +574,24 @@ public final class PlanLoader {
               + " days); a plan may span at most 10 years (" + MAX_SPAN_DAYS + " days)");
         }
       }
-      List<SessionTask> tasks = new ArrayList<>();
       YList tl = list(m, "sessionTasks");
+      SectionKey taskKey = SectionKey.of(tl, -1, null, "ketamine", "sessionTasks");
+      @SuppressWarnings("unchecked")
+      List<SessionTask> tasks = (List<SessionTask>) SectionKey.get(taskKey);
+      if (tasks == null) {
+        int before = problems.size();
+        tasks = sessionTasks(tl);
+        if (problems.size() == before) SectionKey.put(taskKey, tasks);
+      }
+      String rationale = str(m, "offLabelRationale", false);
+      return new Ketamine(route, indication, dose,
+          dosing == null ? PlanDuration.ofMinutes(40) : dosing,
+          monitoring == null ? PlanDuration.ofMinutes(120) : monitoring,
+          time, days, minSpacing, List.copyOf(phases), tasks, rationale);
+    }
+
+    private List<SessionTask> sessionTasks(YList tl) {
+      List<SessionTask> tasks = new ArrayList<>();
       if (tl != null) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < tl.items().size(); i++) {
@@ -521,11 +614,7 @@ public final class PlanLoader {
           tasks.add(new SessionTask(unique, name, at, kind, dur == null ? PlanDuration.ofMinutes(15) : dur, i));
         }
       }
-      String rationale = str(m, "offLabelRationale", false);
-      return new Ketamine(route, indication, dose,
-          dosing == null ? PlanDuration.ofMinutes(40) : dosing,
-          monitoring == null ? PlanDuration.ofMinutes(120) : monitoring,
-          time, days, minSpacing, List.copyOf(phases), List.copyOf(tasks), rationale);
+      return List.copyOf(tasks);
     }
 
     private Phase phase(YNode n, int index, boolean needsDose) {
