@@ -942,7 +942,8 @@ public final class PlanLoader {
         return null;
       }
       try {
-        LocalDate d = LocalDate.parse(t, STRICT_DATE);
+        LocalDate d = quickDate(t);
+        if (d == null) d = LocalDate.parse(t, STRICT_DATE);
         if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
           err(Codes.PLN_BAD_VALUE, pos, t + " is outside the dates kplan accepts (" + MIN_DATE + " to " + MAX_DATE + ")");
           return null;
@@ -954,6 +955,28 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, pos, t + " is not a date" + (c > 0 ? " (" + why.substring(why.lastIndexOf(": ") + 2) + ")" : ""));
         return null;
       }
+    }
+
+    /**
+     * A date that already matched {@code \\d{4}-\\d{2}-\\d{2}}, without the formatter: the same
+     * date as the strict {@code uuuu-MM-dd} parse for every real date. Null when it is not one (or
+     * the digits are not ASCII), so that the formatter reports the problem as before.
+     */
+    private static LocalDate quickDate(String t) {
+      if (t.length() != 10) return null;
+      int y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
+      if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) return null;
+      return LocalDate.of(y, m, d);
+    }
+
+    private static int digits(String t, int from, int to) {
+      int v = 0;
+      for (int i = from; i < to; i++) {
+        char c = t.charAt(i);
+        if (c < '0' || c > '9') return -1;
+        v = v * 10 + (c - '0');
+      }
+      return v;
     }
 
     private DateRange dateRange(YNode n) {

@@ -50,9 +50,19 @@ public final class Engine {
   /** Grid on which moved sessions and therapy are tried, in minutes. */
   static final int STEP_MINUTES = 15;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
-  private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+  /**
+   * The patterns {@link #describe} and {@link #rrule} write by hand for years 0 to 9999 (all a
+   * plan can reach); other years go through these formatters. A formatter with day names loads
+   * the CLDR locale data, some 20 ms at start-up, so they are made only when needed.
+   */
+  private static final class Formats {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ENGLISH);
+    static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
+    static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+  }
+
+  /** English short day names, as {@code EEE} writes them in {@link Locale#ENGLISH}, Monday first. */
+  private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
   private final Plan plan;
   private final Instant now;
@@ -108,7 +118,7 @@ public final class Engine {
     for (Habit h : plan.habits()) placeHabit(h, planEnd);
     if (!sessions.isEmpty() && sessions.get(0).start.toInstant().isBefore(now)) {
       findings.add(new Finding(Codes.PLN_PAST, Severity.INFO,
-          "the first dosing session (" + DAY.format(sessions.get(0).start) + ") is before now (" + now + ")",
+          "the first dosing session (" + describe(sessions.get(0).start) + ") is before now (" + now + ")",
           plan.pos("start"), "ket-1"));
     }
     if (overflow != null) {
@@ -273,7 +283,7 @@ public final class Engine {
         ZonedDateTime end = dosingEnd.plus(monitoring);
         String problem = null;
         if (!cal.fits(start, end)) {
-          problem = "dosing and monitoring (" + DAY.format(start).substring(15) + "-" + end.toLocalTime() + ") do not fit in clinic hours " + h;
+          problem = "dosing and monitoring (" + describe(start).substring(15) + "-" + end.toLocalTime() + ") do not fit in clinic hours " + h;
         } else if (last != null && !date.isAfter(last.start.toLocalDate())) {
           problem = "session " + last.number + " is on the same day";
         } else if (last != null && k.minSpacing() != null && start.isBefore(k.minSpacing().addTo(last.start))) {
@@ -285,7 +295,7 @@ public final class Engine {
         }
         if (problem == null) {
           List<String> notes = new ArrayList<>();
-          if (!start.equals(preferred)) notes.add("Moved from " + DAY.format(preferred) + ": " + why);
+          if (!start.equals(preferred)) notes.add("Moved from " + describe(preferred) + ": " + why);
           if (l.note != null) notes.add(l.note);
           Session s = new Session(n, ph, start, dosingEnd, end, dose);
           events.add(new Event("ket-" + n, EventKind.KETAMINE, "Ketamine session " + n + " (" + ph.name() + ")",
@@ -299,7 +309,7 @@ public final class Engine {
       }
     }
     findings.add(new Finding(Codes.KET_UNPLACEABLE, Severity.ERROR,
-        "dosing session " + n + " (" + ph.name() + ") cannot be placed within " + MAX_MOVE_DAYS + " days of " + DAY.format(preferred) + ": " + why,
+        "dosing session " + n + " (" + ph.name() + ") cannot be placed within " + MAX_MOVE_DAYS + " days of " + describe(preferred) + ": " + why,
         plan.pos(phasePath), "ket-" + n));
     return null;
   }
@@ -389,14 +399,14 @@ public final class Engine {
           String early = therapyProblem(first, first.plus(dur), earliest, latestEnd);
           findings.add(new Finding(Codes.THR_UNPLACEABLE, Severity.ERROR,
               "therapy " + (th.perSession() > 1 ? k + " of " + th.perSession() + " " : "") + "for session " + s.number
-                  + " cannot be placed in its window " + DAY.format(wStart) + " to " + DAY.format(wEnd)
-                  + " after monitoring ends and before the next dose (at " + DAY.format(first) + ": " + early
-                  + "; at the preferred " + DAY.format(pref.time) + ": " + reason + ")",
+                  + " cannot be placed in its window " + describe(wStart) + " to " + describe(wEnd)
+                  + " after monitoring ends and before the next dose (at " + describe(first) + ": " + early
+                  + "; at the preferred " + describe(pref.time) + ": " + reason + ")",
               plan.pos("therapy.window"), "ket-" + s.number));
           break;
         }
         List<String> notes = new ArrayList<>();
-        if (!found.equals(pref.time)) notes.add("Not at the preferred " + DAY.format(pref.time) + ": " + reason);
+        if (!found.equals(pref.time)) notes.add("Not at the preferred " + describe(pref.time) + ": " + reason);
         else if (pref.note != null) notes.add(pref.note);
         String title = (th.modality() == null ? "Integration therapy"
                 : th.modality().toLowerCase(Locale.ROOT).contains("therap") ? th.modality()
@@ -648,7 +658,7 @@ public final class Engine {
         }
       }
       if (nominal != null && !start.equals(nominal)) {
-        notes.add("Moved from " + DAY.format(nominal) + ": " + (why == null ? "overlaps a dosing or therapy session" : why));
+        notes.add("Moved from " + describe(nominal) + ": " + (why == null ? "overlaps a dosing or therapy session" : why));
       } else if (nominal == null && d > 0) {
         notes.add("Moved from " + date + ": " + why);
       }
@@ -728,10 +738,23 @@ public final class Engine {
       if (r.intervalDays() > 1) b.append(";INTERVAL=").append(r.intervalDays());
     }
     if (allDay) {
-      b.append(";UNTIL=").append(DATE_STAMP.format(until));
+      b.append(";UNTIL=");
+      if (until.getYear() < 0 || until.getYear() > 9999) b.append(Formats.DATE_STAMP.format(until));
+      else date(b, until, false);
     } else {
       ZonedDateTime end = ZonedDateTime.of(until, LocalTime.of(23, 59, 59), zone);
-      b.append(";UNTIL=").append(UTC_STAMP.format(end.withZoneSameInstant(ZoneOffset.UTC)));
+      LocalDateTime utc = end.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      b.append(";UNTIL=");
+      if (utc.getYear() < 0 || utc.getYear() > 9999) {
+        b.append(Formats.UTC_STAMP.format(utc));
+      } else {
+        date(b, utc.toLocalDate(), false);
+        b.append('T');
+        two(b, utc.getHour());
+        two(b, utc.getMinute());
+        two(b, utc.getSecond());
+        b.append('Z');
+      }
     }
     return b.toString();
   }
@@ -740,8 +763,33 @@ public final class Engine {
     return d.name().substring(0, 2);
   }
 
-  /** For callers that want "Tue 2026-12-01 09:00". */
+  /** For callers that want "Tue 2026-12-01 09:00" (pattern {@code EEE uuuu-MM-dd HH:mm}, English). */
   public static String describe(ZonedDateTime t) {
-    return DAY.format(t);
+    LocalDateTime l = t.toLocalDateTime();
+    int y = l.getYear();
+    if (y < 0 || y > 9999) return Formats.DAY.format(t);
+    StringBuilder b = new StringBuilder(20);
+    b.append(DAY_NAMES[l.getDayOfWeek().ordinal()]).append(' ');
+    date(b, l.toLocalDate(), true);
+    b.append(' ');
+    two(b, l.getHour());
+    b.append(':');
+    two(b, l.getMinute());
+    return b.toString();
+  }
+
+  /** {@code uuuu-MM-dd} (or {@code uuuuMMdd}) for a year from 0 to 9999. */
+  private static void date(StringBuilder b, LocalDate d, boolean dashes) {
+    int y = d.getYear();
+    b.append((char) ('0' + y / 1000)).append((char) ('0' + y / 100 % 10));
+    two(b, y % 100);
+    if (dashes) b.append('-');
+    two(b, d.getMonthValue());
+    if (dashes) b.append('-');
+    two(b, d.getDayOfMonth());
+  }
+
+  private static void two(StringBuilder b, int v) {
+    b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }
