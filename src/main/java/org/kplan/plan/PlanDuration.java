@@ -132,10 +132,24 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
     ZonedDateTime r = t;
     if (negative) {
       if (days != 0) r = r.minusDays(days);
-      return minutes == 0 ? r : r.minusMinutes(minutes);
+      return minutes == 0 ? r : plusSeconds(r, -minutes * 60);
     }
     if (days != 0) r = r.plusDays(days);
-    return minutes == 0 ? r : r.plusMinutes(minutes);
+    return minutes == 0 ? r : plusSeconds(r, minutes * 60);
+  }
+
+  /**
+   * {@code t.plusSeconds(s)}: elapsed time, so the result is the instant {@code s} seconds later in
+   * the same zone, which is what plusSeconds computes through local date-time arithmetic first.
+   */
+  public static ZonedDateTime plusSeconds(ZonedDateTime t, long s) {
+    if (s == 0) return t;
+    return ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(Math.addExact(t.toEpochSecond(), s), t.getNano()), t.getZone());
+  }
+
+  /** {@code t.plus(d)} for an elapsed duration, through {@link #plusSeconds}. */
+  public static ZonedDateTime plus(ZonedDateTime t, Duration d) {
+    return d.getNano() != 0 ? t.plus(d) : plusSeconds(t, d.getSeconds());
   }
 
   public PlanDuration negate() {

@@ -69,7 +69,7 @@ final class ClinicCalendar {
     if (closedReason(d) != null) return false;
     Hours h = hours(d);
     LocalDate endDate = end.toLocalDate();
-    boolean nextMidnight = endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+    boolean nextMidnight = !endDate.equals(d) && endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
     if (!endDate.equals(d) && !nextMidnight) return false;
     return h.contains(start.toLocalTime(), end.toLocalTime(), nextMidnight);
   }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.kplan.plan.Codes;
 import org.kplan.plan.Finding;
 import org.kplan.plan.HolidaySource;
@@ -99,6 +98,14 @@ public final class Engine {
     return new Engine(plan, now, holidays).run();
   }
 
+  /** Series by id (a plain comparator: a method-reference comparator spins a class at start-up). */
+  private static final Comparator<Series> SERIES_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Series a, Series b) {
+      return a.id().compareTo(b.id());
+    }
+  };
+
   /** A placed dosing session. */
   private record Session(int number, Phase phase, ZonedDateTime start, ZonedDateTime dosingEnd, ZonedDateTime end, Dose dose) {}
 
@@ -127,7 +134,7 @@ public final class Engine {
               + "); scheduling stopped here", plan.pos(overflow), null));
     }
     sortEvents();
-    series.sort(Comparator.comparing(Series::id));
+    series.sort(SERIES_ORDER);
     String patient = plan.patient() == null ? null : plan.patient().ref();
     return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
   }
@@ -279,8 +286,8 @@ public final class Engine {
       for (LocalTime t = t0; ; ) {
         Local l = local(date, t);
         ZonedDateTime start = l.time;
-        ZonedDateTime dosingEnd = start.plus(dosing);
-        ZonedDateTime end = dosingEnd.plus(monitoring);
+        ZonedDateTime dosingEnd = PlanDuration.plus(start, dosing);
+        ZonedDateTime end = PlanDuration.plus(dosingEnd, monitoring);
         String problem = null;
         if (!cal.fits(start, end)) {
           problem = "dosing and monitoring (" + describe(start).substring(15) + "-" + end.toLocalTime() + ") do not fit in clinic hours " + h;
@@ -342,6 +349,7 @@ public final class Engine {
 
   private Local local(LocalDate date, LocalTime t) {
     LocalDateTime ldt = LocalDateTime.of(date, t);
+    if (plainDay(date)) return new Local(ZonedDateTime.ofLocal(ldt, zone, null), null);
     List<ZoneOffset> offsets = zone.getRules().getValidOffsets(ldt);
     ZonedDateTime z = ZonedDateTime.ofLocal(ldt, zone, null);
     if (offsets.isEmpty()) {
@@ -351,6 +359,30 @@ public final class Engine {
       return new Local(z, "Local time " + t + " occurs twice on " + date + " (clocks go back); the earlier one (UTC" + z.getOffset() + ") is used");
     }
     return new Local(z, null);
+  }
+
+  /** Dates on which, and around which, the zone's offset does not change (see {@link #plainDay}). */
+  private final Map<LocalDate, Boolean> plainDays = new HashMap<>();
+
+  /**
+   * True when no offset change of the zone lies within two days of {@code date}: every local time
+   * of the date then exists once, with one offset, and {@link #local} needs no note (nor the
+   * second zone lookup that finds that out).
+   */
+  private boolean plainDay(LocalDate date) {
+    Boolean p = plainDays.get(date);
+    if (p == null) {
+      java.time.zone.ZoneRules rules = zone.getRules();
+      if (rules.isFixedOffset()) {
+        p = true;
+      } else {
+        long from = date.toEpochDay() * 86_400 - 2 * 86_400, to = date.toEpochDay() * 86_400 + 3 * 86_400;
+        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(from));
+        p = next == null || next.getInstant().getEpochSecond() > to;
+      }
+      plainDays.put(date, p);
+    }
+    return p;
   }
 
   // ------------------------------------------------------------------ per-session tasks
@@ -390,13 +422,13 @@ public final class Engine {
         }
         Local pref = local(prefDate, t);
         String id = "thr-" + s.number + "-" + k;
-        String reason = therapyProblem(pref.time, pref.time.plus(dur), earliest, latestEnd);
+        String reason = therapyProblem(pref.time, PlanDuration.plus(pref.time, dur), earliest, latestEnd);
         ZonedDateTime found = reason == null ? pref.time : null;
         if (found == null) found = scan(ceilToGrid(pref.time), dur, earliest, latestEnd);
         if (found == null) found = scan(ceilToGrid(earliest), dur, earliest, latestEnd);
         if (found == null) {
           ZonedDateTime first = ceilToGrid(earliest);
-          String early = therapyProblem(first, first.plus(dur), earliest, latestEnd);
+          String early = therapyProblem(first, PlanDuration.plus(first, dur), earliest, latestEnd);
           findings.add(new Finding(Codes.THR_UNPLACEABLE, Severity.ERROR,
               "therapy " + (th.perSession() > 1 ? k + " of " + th.perSession() + " " : "") + "for session " + s.number
                   + " cannot be placed in its window " + describe(wStart) + " to " + describe(wEnd)
@@ -413,7 +445,7 @@ public final class Engine {
                 : "Integration therapy (" + th.modality() + ")")
             + " after session " + s.number
             + (th.perSession() > 1 ? ", " + k + " of " + th.perSession() : "");
-        ZonedDateTime end = found.plus(dur);
+        ZonedDateTime end = PlanDuration.plus(found, dur);
         events.add(new Event(id, EventKind.THERAPY, title, found, end, s.phase.name(), s.number, null, null, window,
             th.modality(), null, notes));
         busy.add(found, end);
@@ -426,7 +458,7 @@ public final class Engine {
   private ZonedDateTime ceilToGrid(ZonedDateTime t) {
     int m = t.getMinute() % STEP_MINUTES;
     ZonedDateTime r = t.withSecond(0).withNano(0);
-    if (m != 0 || t.getSecond() != 0 || t.getNano() != 0) r = r.plusMinutes(STEP_MINUTES - m);
+    if (m != 0 || t.getSecond() != 0 || t.getNano() != 0) r = PlanDuration.plusSeconds(r, (STEP_MINUTES - m) * 60L);
     return r;
   }
 
@@ -434,8 +466,8 @@ public final class Engine {
     // a closed day is skipped step by step without asking again (and without building the reason)
     LocalDate checked = null;
     boolean closed = false;
-    for (ZonedDateTime t = from; ; t = t.plusMinutes(STEP_MINUTES)) {
-      ZonedDateTime end = t.plus(dur);
+    for (ZonedDateTime t = from; ; t = PlanDuration.plusSeconds(t, STEP_MINUTES * 60L)) {
+      ZonedDateTime end = PlanDuration.plus(t, dur);
       if (end.isAfter(latestEnd)) return null;
       LocalDate day = t.toLocalDate();
       if (!day.equals(checked)) {
@@ -462,7 +494,7 @@ public final class Engine {
     if (steps <= 0 || t.getNano() != 0) return t;
     java.time.zone.ZoneOffsetTransition change = zone.getRules().nextTransition(t.toInstant());
     if (change != null && change.getInstant().getEpochSecond() < next) return t;
-    return t.plusMinutes(steps * STEP_MINUTES);
+    return PlanDuration.plusSeconds(t, steps * STEP_MINUTES * 60L);
   }
 
   /** {@code therapyProblem(...) == null}, without building the reason (the scan tries many slots). */
@@ -543,9 +575,25 @@ public final class Engine {
       case PLAN_END -> date = planEnd;
       case FIRST_SESSION -> exact = sessions.isEmpty() ? null : sessions.get(0).start;
       case LAST_SESSION -> exact = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).start;
-      case SESSION -> exact = sessions.stream().filter(s -> s.number == m.session()).map(Session::start).findFirst().orElse(null);
-      case PHASE_START -> exact = sessions.stream().filter(s -> s.phase.name().equals(m.phase())).map(Session::start).findFirst().orElse(null);
-      case PHASE_END -> exact = sessions.stream().filter(s -> s.phase.name().equals(m.phase())).map(Session::start).reduce((a, b) -> b).orElse(null);
+      case SESSION -> {
+        for (Session s : sessions) {
+          if (s.number == m.session()) {
+            exact = s.start;
+            break;
+          }
+        }
+      }
+      case PHASE_START -> {
+        for (Session s : sessions) {
+          if (s.phase.name().equals(m.phase())) {
+            exact = s.start;
+            break;
+          }
+        }
+      }
+      case PHASE_END -> {
+        for (Session s : sessions) if (s.phase.name().equals(m.phase())) exact = s.start;
+      }
     }
     if (exact == null && date == null) {
       findings.add(new Finding(Codes.FUP_UNPLACEABLE, Severity.ERROR,
@@ -563,7 +611,8 @@ public final class Engine {
   private static boolean dependsOnPlanEnd(FollowUp f) {
     if (f.recurring()) return f.until() == null || f.until().kind() == Milestone.Kind.PLAN_END
         || (f.from() != null && f.from().kind() == Milestone.Kind.PLAN_END);
-    return f.at().stream().anyMatch(m -> m.kind() == Milestone.Kind.PLAN_END);
+    for (Milestone m : f.at()) if (m.kind() == Milestone.Kind.PLAN_END) return true;
+    return false;
   }
 
   // ------------------------------------------------------------------ follow-ups
@@ -648,7 +697,7 @@ public final class Engine {
         start = mo.exact;
       } else if (f.time() != null && seriesId == null) {
         start = local(day, f.time()).time;
-      } else if (seriesId != null && nominal != null && d == 0 && !overlapsBusy(nominal, nominal.plus(dur))) {
+      } else if (seriesId != null && nominal != null && d == 0 && !overlapsBusy(nominal, PlanDuration.plus(nominal, dur))) {
         start = nominal;
       } else {
         start = firstFree(day, dur, f.time() != null ? f.time() : null);
@@ -662,7 +711,7 @@ public final class Engine {
       } else if (nominal == null && d > 0) {
         notes.add("Moved from " + date + ": " + why);
       }
-      ZonedDateTime end = start.plus(dur);
+      ZonedDateTime end = PlanDuration.plus(start, dur);
       boolean detached = seriesId != null && !start.equals(nominal);
       events.add(new Event(id, kind, f.name(), start, end, null, null, null, null, null, f.kind(),
           detached ? null : seriesId, notes));
@@ -681,7 +730,7 @@ public final class Engine {
     LocalTime t = from != null && from.isAfter(h.open()) ? from : h.open();
     for (int guard = 0; guard < 24 * 60 / STEP_MINUTES; guard++) {
       ZonedDateTime s = local(day, t).time;
-      ZonedDateTime e = s.plus(dur);
+      ZonedDateTime e = PlanDuration.plus(s, dur);
       if (!e.toLocalDate().equals(day) && !(h.close() == null && e.toLocalTime().equals(LocalTime.MIDNIGHT))) return null;
       if (cal.fits(s, e) && !overlapsBusy(s, e)) return s;
       LocalTime next = t.plusMinutes(STEP_MINUTES);
@@ -708,16 +757,7 @@ public final class Engine {
           "habit `" + h.name() + "` starts (" + first + ") after it ends (" + until.date + "), so it never happens", plan.pos(path), null));
       return;
     }
-    int count = 0;
-    for (LocalDate d = first; !d.isAfter(until.date); ) {
-      count++;
-      if (r.byWeekdays()) {
-        d = d.plusDays(1);
-        while (!r.weekdays().contains(d.getDayOfWeek())) d = d.plusDays(1);
-      } else {
-        d = d.plusDays(r.intervalDays());
-      }
-    }
+    int count = occurrences(r, first, until.date);
     boolean allDay = h.time() == null;
     ZonedDateTime start = allDay ? null : local(first, h.time()).time;
     PlanDuration dur = allDay ? PlanDuration.ofDays(1) : h.duration();
@@ -725,11 +765,31 @@ public final class Engine {
         rrule(r, List.of(), until.date, allDay), until.date, count, List.of()));
   }
 
+  /**
+   * How many times {@code r} happens from {@code first} (an occurrence) to {@code until}, both
+   * included: counted, not walked day by day.
+   */
+  static int occurrences(Recurrence r, LocalDate first, LocalDate until) {
+    long span = until.toEpochDay() - first.toEpochDay();
+    if (span < 0) return 0;
+    if (!r.byWeekdays()) return (int) (span / r.intervalDays() + 1);
+    boolean[] on = new boolean[7];
+    for (DayOfWeek w : r.weekdays()) on[w.ordinal()] = true;
+    int perWeek = 0;
+    for (boolean b : on) if (b) perWeek++;
+    long days = span + 1;
+    long count = days / 7 * perWeek;
+    int start = first.getDayOfWeek().ordinal();
+    for (int i = 0; i < days % 7; i++) if (on[(start + i) % 7]) count++;
+    return (int) count;
+  }
+
   /** An RFC 5545 RRULE; UNTIL is the end of the last day, in UTC for timed series and as a date for all-day ones. */
   private String rrule(Recurrence r, List<DayOfWeek> fixedDay, LocalDate until, boolean allDay) {
     StringBuilder b = new StringBuilder();
     if (r.byWeekdays()) {
-      b.append("FREQ=WEEKLY;BYDAY=").append(r.weekdays().stream().map(Engine::icalDay).collect(Collectors.joining(",")));
+      b.append("FREQ=WEEKLY;BYDAY=");
+      for (int i = 0; i < r.weekdays().size(); i++) b.append(i == 0 ? "" : ",").append(icalDay(r.weekdays().get(i)));
     } else if (r.intervalDays() % 7 == 0) {
       b.append("FREQ=WEEKLY");
       if (r.intervalDays() > 7) b.append(";INTERVAL=").append(r.intervalDays() / 7);
