@@ -81,16 +81,17 @@ public final class PlanLoader {
   private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
 
   /**
-   * True when {@code t} is non-empty and has no ',', '-' or whitespace: splitting it at commas or
-   * dashes gives {@code t} itself, so the split is skipped.
+   * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
+   * {@code t} itself; one '-' inside text without whitespace gives the two sides.
    */
-  static boolean plainWord(String t) {
-    if (t.isEmpty()) return false;
+  static String[] splitDash(String t) {
+    int dash = t.indexOf('-');
+    if (dash < 0) return new String[] {t};
+    if (dash == 0 || dash == t.length() - 1 || t.indexOf('-', dash + 1) >= 0) return DASH.split(t);
     for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c == ',' || c == '-' || Character.isWhitespace(c) || c > 0x7F) return false;
+      if (Character.isWhitespace(t.charAt(i))) return DASH.split(t);
     }
-    return true;
+    return new String[] {t.substring(0, dash), t.substring(dash + 1)};
   }
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter STRICT_DATE =
@@ -520,7 +521,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found " + n.describe());
         return null;
       }
-      String[] parts = DASH.split(s.text());
+      String[] parts = splitDash(s.text());
       if (parts.length != 2) {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found \"" + s.text() + "\"");
         return null;
@@ -1095,8 +1096,8 @@ public final class PlanLoader {
     /** {@code mon}, {@code mon-fri}, {@code mon,wed}: weekdays in order. */
     private List<DayOfWeek> weekdayExpr(String t, Pos pos) {
       List<DayOfWeek> out = new ArrayList<>();
-      for (String part : plainWord(t) ? new String[] {t} : COMMA.split(t)) {
-        String[] range = plainWord(part) ? new String[] {part} : DASH.split(part);
+      for (String part : t.indexOf(',') < 0 ? new String[] {t} : COMMA.split(t)) {
+        String[] range = splitDash(part);
         if (range.length == 2) {
           DayOfWeek a = weekday(range[0], pos), b = weekday(range[1], pos);
           if (a == null || b == null) return null;
