@@ -71,7 +71,6 @@ public final class PlanLoader {
   public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
-  private static final Pattern PLAN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
   private static final Pattern PHASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,40}");
   private static final Pattern RULE_CODE = Pattern.compile("[A-Z]{3}\\d{3}");
@@ -84,6 +83,28 @@ public final class PlanLoader {
    * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
    * {@code t} itself; one '-' inside text without whitespace gives the two sides.
    */
+  /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}, checked without a matcher. */
+  static boolean isPlanId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 64) return false;
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+    }
+    return true;
+  }
+
+  /** {@code \\d{4}-\\d{2}-\\d{2}} (ASCII digits), checked without a matcher. */
+  static boolean isDateShape(String t) {
+    if (t.length() != 10) return false;
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
   static String[] splitDash(String t) {
     int dash = t.indexOf('-');
     if (dash < 0) return new String[] {t};
@@ -93,7 +114,6 @@ public final class PlanLoader {
     }
     return new String[] {t.substring(0, dash), t.substring(dash + 1)};
   }
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -401,7 +421,7 @@ public final class PlanLoader {
       if (kind == null) kind = "plan";
       boolean template = kind.equals("template");
       String id = str(root, "id", !template);
-      if (id != null && !PLAN_ID.matcher(id).matches()) {
+      if (id != null && !isPlanId(id)) {
         err(Codes.PLN_BAD_VALUE, at(root, "id"), "`id` must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it names files and calendar UIDs); found \"" + id + "\"");
         id = null;
       }
@@ -938,7 +958,7 @@ public final class PlanLoader {
     }
 
     private LocalDate parseDate(String t, Pos pos) {
-      if (!DATE.matcher(t).matches()) {
+      if (!isDateShape(t)) {
         err(Codes.PLN_BAD_VALUE, pos, "expected a date as YYYY-MM-DD, such as 2026-12-01; found \"" + t + "\"");
         return null;
       }

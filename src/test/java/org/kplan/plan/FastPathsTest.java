@@ -120,4 +120,20 @@ class FastPathsTest {
       assertEquals(java.util.Arrays.asList(dash.split(s)), java.util.Arrays.asList(PlanLoader.splitDash(s)), s);
     }
   }
+
+  @Test
+  void idAndDateChecksMatchTheRegex() {
+    Pattern id = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}"), date = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    Random r = new Random(9);
+    for (int i = 0; i < 50_000; i++) {
+      String s = random(r, "aZ09._-/ é١", i % 10 == 0 ? 70 : 12);
+      assertEquals(id.matcher(s).matches(), PlanLoader.isPlanId(s), s);
+      String d = random(r, "0123456789-x١", 11);
+      assertEquals(date.matcher(d).matches(), PlanLoader.isDateShape(d), d);
+    }
+    for (String s : new String[] {"a".repeat(64), "a".repeat(65), "2027-01-01", "2027-1-01", "-a", "a-", "_a"}) {
+      assertEquals(id.matcher(s).matches(), PlanLoader.isPlanId(s), s);
+      assertEquals(date.matcher(s).matches(), PlanLoader.isDateShape(s), s);
+    }
+  }
 }
