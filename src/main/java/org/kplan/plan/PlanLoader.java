@@ -356,6 +356,8 @@ public final class PlanLoader {
    */
   static final class SectionKey {
     private static final java.util.concurrent.ConcurrentHashMap<SectionKey, Object> BOUND = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Most sections kept; later ones are bound for every plan, as before. */
+    private static final int MAX_BOUND = 512;
 
     private final YNode node;
     private final int total;
@@ -386,7 +388,8 @@ public final class PlanLoader {
     }
 
     static void put(SectionKey k, Object bound) {
-      if (k != null && bound != null) BOUND.putIfAbsent(k, bound);
+      // bounded: plans with ever new session counts or phase names must not grow it without end
+      if (k != null && bound != null && BOUND.size() < MAX_BOUND) BOUND.putIfAbsent(k, bound);
     }
 
     @Override
