@@ -37,12 +37,15 @@ public final class DuringMonitoring extends Rule {
     Spans spans = new Spans(doses);
     for (Event e : c.schedule().events()) {
       if (e.kind() != EventKind.THERAPY && e.kind() != EventKind.FOLLOW_UP && e.kind() != EventKind.ASSESSMENT) continue;
-      int from = spans.firstEndingAfter(e.start());
+      long es = e.start().toEpochSecond(), ee = e.end().toEpochSecond();
+      int esn = e.start().getNano(), een = e.end().getNano();
+      int from = spans.firstEndingAfter(es, esn);
       for (int i = from; i < doses.size(); i++) {
         Event d = doses.get(i);
         // in order, a dose that starts at or after e ends is followed only by such doses
-        if (spans.sorted && !d.start().isBefore(e.end())) break;
-        if (e.start().isBefore(d.end()) && d.start().isBefore(e.end())) {
+        boolean startsBeforeEnd = Spans.compare(spans.startSec[i], spans.startNano[i], ee, een) < 0;
+        if (spans.sorted && !startsBeforeEnd) break;
+        if (Spans.compare(es, esn, spans.endSec[i], spans.endNano[i]) < 0 && startsBeforeEnd) {
           out.add(c.finding(c.pathOf(e), "`" + e.title() + "` (" + Engine.describe(e.start()) + "-" + e.end().toLocalTime()
               + ") overlaps dosing session " + d.session() + " and its monitoring (" + d.start().toLocalTime() + "-"
               + d.end().toLocalTime() + "); patients are observed on site then, often sedated (facts 10, 18)", e.id()));
@@ -60,12 +63,14 @@ public final class DuringMonitoring extends Rule {
    * and it stops at the first dose that starts too late.
    */
   static final class Spans {
-    private final long[] endSec;
-    private final int[] endNano;
+    final long[] startSec, endSec;
+    final int[] startNano, endNano;
     final boolean sorted;
 
     Spans(List<Event> doses) {
       int n = doses.size();
+      startSec = new long[n];
+      startNano = new int[n];
       endSec = new long[n];
       endNano = new int[n];
       boolean ok = true;
@@ -77,6 +82,8 @@ public final class DuringMonitoring extends Rule {
         endNano[i] = end.getNano();
         long ss = start.toEpochSecond();
         int sn = start.getNano();
+        startSec[i] = ss;
+        startNano[i] = sn;
         if (i > 0 && (compare(endSec[i - 1], endNano[i - 1], endSec[i], endNano[i]) > 0 || compare(prevStart, prevStartNano, ss, sn) > 0)) ok = false;
         prevStart = ss;
         prevStartNano = sn;
@@ -84,11 +91,9 @@ public final class DuringMonitoring extends Rule {
       sorted = ok;
     }
 
-    /** The first dose whose end is after {@code t} (0 when the ends are not in order). */
-    int firstEndingAfter(ZonedDateTime t) {
+    /** The first dose whose end is after the instant {@code s}, {@code ns} (0 when the ends are not in order). */
+    int firstEndingAfter(long s, int ns) {
       if (!sorted) return 0;
-      long s = t.toEpochSecond();
-      int ns = t.getNano();
       int lo = 0, hi = endSec.length;
       while (lo < hi) {
         int mid = (lo + hi) >>> 1;
@@ -98,7 +103,8 @@ public final class DuringMonitoring extends Rule {
       return lo;
     }
 
-    private static int compare(long s1, int n1, long s2, int n2) {
+    /** Instants as epoch second and nano, in the order of {@code Instant.compareTo} (and of ZonedDateTime.isBefore). */
+    static int compare(long s1, int n1, long s2, int n2) {
       int c = Long.compare(s1, s2);
       return c != 0 ? c : Integer.compare(n1, n2);
     }
