@@ -1,6 +1,5 @@
 package org.kplan.plan;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -10,12 +9,6 @@ import java.util.Objects;
  */
 public record Finding(String rule, Severity severity, String message, Pos pos, String event)
     implements Comparable<Finding> {
-
-  private static final Comparator<Finding> ORDER =
-      Comparator.comparing(Finding::pos)
-          .thenComparing(Finding::rule)
-          .thenComparing(f -> f.event == null ? "" : f.event)
-          .thenComparing(Finding::message);
 
   public Finding {
     Objects.requireNonNull(rule);
@@ -30,6 +23,12 @@ public record Finding(String rule, Severity severity, String message, Pos pos, S
 
   @Override
   public int compareTo(Finding o) {
-    return ORDER.compare(this, o);
+    // by place, rule, event (none first) and message; written out, without a comparator chain
+    int c = pos.compareTo(o.pos);
+    if (c != 0) return c;
+    c = rule.compareTo(o.rule);
+    if (c != 0) return c;
+    c = (event == null ? "" : event).compareTo(o.event == null ? "" : o.event);
+    return c != 0 ? c : message.compareTo(o.message);
   }
 }

@@ -32,6 +32,8 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
   private static final Pattern P =
       Pattern.compile("\\s*([a-z-]+?)(?::\\s*(\\S+?))?\\s*(?:([+-])\\s*([\\dPp]\\S*))?\\s*");
 
+  private static final Pattern SESSION_NUMBER = Pattern.compile("\\d{1,5}");
+
   /** Parses a milestone; throws IllegalArgumentException with a helpful message. */
   public static Milestone parse(String text, Pos pos) {
     Matcher m = P.matcher(text);
@@ -53,7 +55,7 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
     String phase = null;
     switch (kind) {
       case SESSION -> {
-        if (arg == null || !arg.matches("\\d{1,5}") || Integer.parseInt(arg) < 1) {
+        if (arg == null || !SESSION_NUMBER.matcher(arg).matches() || Integer.parseInt(arg) < 1) {
           throw new IllegalArgumentException("`session:N` needs a session number from 1, as in `session:3`");
         }
         session = Integer.parseInt(arg);

@@ -38,6 +38,8 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
    * with a message that says what was expected.
    */
   public static PlanDuration parse(String text, boolean signed) {
+    PlanDuration quick = parsePlain(text, signed);
+    if (quick != null) return quick;
     String s = text.trim().replace(" ", "");
     boolean neg = false;
     if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -64,6 +66,46 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
     return new PlanDuration(neg, w * 7 + d, h * 60 + min);
   }
 
+  /** Largest number of digits before w, d, h and m in the short form (as in {@link #SHORT}). */
+  private static final int[] DIGITS = {6, 6, 7, 9};
+  private static final String UNITS = "wdhm";
+
+  /**
+   * The common short form without regular expressions: an optional sign (where allowed), then
+   * lowercase {@code Nw}, {@code Nd}, {@code Nh}, {@code Nm} or {@code Nmin} in that order, with
+   * no spaces. Null for anything else, which {@link #parse} then reads (or refuses) as before.
+   */
+  private static PlanDuration parsePlain(String s, boolean signed) {
+    int i = 0, n = s.length();
+    boolean neg = false;
+    if (n > 0 && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
+      if (!signed) return null;
+      neg = s.charAt(0) == '-';
+      i = 1;
+    }
+    if (i >= n) return null;
+    long[] part = new long[4];
+    int unit = 0;
+    while (i < n) {
+      int start = i;
+      long v = 0;
+      while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') v = v * 10 + (s.charAt(i++) - '0');
+      int digits = i - start;
+      if (digits == 0 || i >= n) return null;
+      int u = UNITS.indexOf(s.charAt(i), unit);
+      if (u < 0 || digits > DIGITS[u]) return null;
+      part[u] = v;
+      unit = u + 1;
+      i++;
+      if (u == 3 && i < n) {
+        if (!s.startsWith("in", i)) return null;
+        i += 2;
+        if (i < n) return null;
+      }
+    }
+    return new PlanDuration(neg, part[0] * 7 + part[1], part[2] * 60 + part[3]);
+  }
+
   private static long num(String g) {
     return g == null ? 0 : Long.parseLong(g);
   }
@@ -85,8 +127,29 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
 
   /** Adds this duration to a zoned time: calendar days first (keeping local time), then elapsed minutes. */
   public ZonedDateTime addTo(ZonedDateTime t) {
-    if (negative) return t.minusDays(days).minus(Duration.ofMinutes(minutes));
-    return t.plusDays(days).plus(Duration.ofMinutes(minutes));
+    // a zero part is skipped: plusDays(0) and plus(Duration.ZERO) give an equal time, after two
+    // more time-zone lookups; plusMinutes(m) is plus(Duration.ofMinutes(m)) without the Duration
+    ZonedDateTime r = t;
+    if (negative) {
+      if (days != 0) r = r.minusDays(days);
+      return minutes == 0 ? r : plusSeconds(r, -minutes * 60);
+    }
+    if (days != 0) r = r.plusDays(days);
+    return minutes == 0 ? r : plusSeconds(r, minutes * 60);
+  }
+
+  /**
+   * {@code t.plusSeconds(s)}: elapsed time, so the result is the instant {@code s} seconds later in
+   * the same zone, which is what plusSeconds computes through local date-time arithmetic first.
+   */
+  public static ZonedDateTime plusSeconds(ZonedDateTime t, long s) {
+    if (s == 0) return t;
+    return ZonedDateTime.ofInstant(java.time.Instant.ofEpochSecond(Math.addExact(t.toEpochSecond(), s), t.getNano()), t.getZone());
+  }
+
+  /** {@code t.plus(d)} for an elapsed duration, through {@link #plusSeconds}. */
+  public static ZonedDateTime plus(ZonedDateTime t, Duration d) {
+    return d.getNano() != 0 ? t.plus(d) : plusSeconds(t, d.getSeconds());
   }
 
   public PlanDuration negate() {

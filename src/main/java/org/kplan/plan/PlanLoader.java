@@ -71,7 +71,49 @@ public final class PlanLoader {
   public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
   private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
+  private static final Pattern PHASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,40}");
+  private static final Pattern RULE_CODE = Pattern.compile("[A-Z]{3}\\d{3}");
+  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+  private static final Pattern DASH = Pattern.compile("\\s*-\\s*");
+  private static final Pattern WEEKDAY_WORDS = Pattern.compile("[a-z ,-]+");
+  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+
+  /**
+   * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
+   * {@code t} itself; one '-' inside text without whitespace gives the two sides.
+   */
+  /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}, checked without a matcher. */
+  static boolean isPlanId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 64) return false;
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-'))) return false;
+    }
+    return true;
+  }
+
+  /** {@code \\d{4}-\\d{2}-\\d{2}} (ASCII digits), checked without a matcher. */
+  static boolean isDateShape(String t) {
+    if (t.length() != 10) return false;
+    for (int i = 0; i < 10; i++) {
+      char c = t.charAt(i);
+      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
+  static String[] splitDash(String t) {
+    int dash = t.indexOf('-');
+    if (dash < 0) return new String[] {t};
+    if (dash == 0 || dash == t.length() - 1 || t.indexOf('-', dash + 1) >= 0) return DASH.split(t);
+    for (int i = 0; i < t.length(); i++) {
+      if (Character.isWhitespace(t.charAt(i))) return DASH.split(t);
+    }
+    return new String[] {t.substring(0, dash), t.substring(dash + 1)};
+  }
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -86,7 +128,7 @@ public final class PlanLoader {
     YMap own = YamlTree.parse(name, text);
     Deque<String> chain = new ArrayDeque<>();
     chain.push(name);
-    YMap merged = resolveExtends(own, name, dir, chain, templateRoot(dir));
+    YMap merged = resolveExtends(own, name, dir, chain, new Root(dir));
     return new Binder(name).bind(merged);
   }
 
@@ -101,6 +143,21 @@ public final class PlanLoader {
     if (dir == null) return cwd;
     Path d = realOrAbsolute(dir);
     return d.startsWith(cwd) ? cwd : d;
+  }
+
+  /** {@link #templateRoot} of a plan's directory, found on first use: only plans that extend a file need it. */
+  private static final class Root {
+    private final Path dir;
+    private Path root;
+
+    Root(Path dir) {
+      this.dir = dir;
+    }
+
+    Path get() {
+      if (root == null) root = templateRoot(dir);
+      return root;
+    }
   }
 
   private static Path realOrAbsolute(Path p) {
@@ -171,7 +228,7 @@ public final class PlanLoader {
     }
   }
 
-  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain, Path root) throws InputException {
+  private YMap resolveExtends(YMap own, String name, Path dir, Deque<String> chain, Root roots) throws InputException {
     Entry ext = own.entries().get("extends");
     if (ext == null) return own;
     if (!(ext.value() instanceof YScalar s) || s.isNull() || s.type() != ScalarType.STRING) {
@@ -202,6 +259,7 @@ public final class PlanLoader {
       if (!Files.isRegularFile(resolved)) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(), "template file not found: " + ref + " (looked for " + childName + ")")));
       }
+      Path root = roots.get();
       if (!realOrAbsolute(resolved).startsWith(root)) {
         throw new InputException(List.of(problem(Codes.PLN_REFERENCE, s.pos(),
             "`extends: " + ref + "` leads outside " + root + "; a template file must be inside the directory kplan runs in (or the plan's own directory)")));
@@ -230,7 +288,7 @@ public final class PlanLoader {
     }
     YMap parent = childName.startsWith("template:") ? builtIn(childName, text) : YamlTree.parse(childName, text);
     chain.push(childName);
-    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, root);
+    YMap resolvedParent = resolveExtends(parent, childName, childDir, chain, roots);
     chain.pop();
     return merge(resolvedParent, own);
   }
@@ -288,6 +346,63 @@ public final class PlanLoader {
     return new YMap(over.pos(), out);
   }
 
+  /**
+   * A section of a built-in template (its follow-ups, habits, therapy or session tasks) as bound
+   * for plans with the same number of sessions and phase names. Plans that extend a built-in
+   * template and do not replace a section share the template's very node (templates are parsed
+   * once and YNode trees are immutable), and binding it again gives equal immutable records, so
+   * the records are bound once. Only nodes of the cached built-in trees are keys (by identity),
+   * and only sections that bound without a problem are kept.
+   */
+  static final class SectionKey {
+    private static final java.util.concurrent.ConcurrentHashMap<SectionKey, Object> BOUND = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Most sections kept; later ones are bound for every plan, as before. */
+    private static final int MAX_BOUND = 512;
+
+    private final YNode node;
+    private final int total;
+    private final String phases;
+
+    private SectionKey(YNode node, int total, String phases) {
+      this.node = node;
+      this.total = total;
+      this.phases = phases;
+    }
+
+    /** The key of {@code node} when it is the node at {@code path} of the built-in template it comes from, else null. */
+    static SectionKey of(YNode node, int total, Set<String> phases, String... path) {
+      if (node == null) return null;
+      String file = node.pos().file();
+      if (!file.startsWith("template:")) return null;
+      YNode cur = BUILT_IN.get(file);
+      for (String key : path) {
+        if (!(cur instanceof YMap m)) return null;
+        cur = m.get(key);
+      }
+      if (cur != node) return null;
+      return new SectionKey(node, total, phases == null ? "" : String.join("\n", phases));
+    }
+
+    static Object get(SectionKey k) {
+      return k == null ? null : BOUND.get(k);
+    }
+
+    static void put(SectionKey k, Object bound) {
+      // bounded: plans with ever new session counts or phase names must not grow it without end
+      if (k != null && bound != null && BOUND.size() < MAX_BOUND) BOUND.putIfAbsent(k, bound);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SectionKey k && k.node == node && k.total == total && k.phases.equals(phases);
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(node) * 31 + total) * 31 + phases.hashCode();
+    }
+  }
+
   static Finding problem(String code, Pos pos, String message) {
     return new Finding(code, Severity.ERROR, message, pos, null);
   }
@@ -309,7 +424,7 @@ public final class PlanLoader {
       if (kind == null) kind = "plan";
       boolean template = kind.equals("template");
       String id = str(root, "id", !template);
-      if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+      if (id != null && !isPlanId(id)) {
         err(Codes.PLN_BAD_VALUE, at(root, "id"), "`id` must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (it names files and calendar UIDs); found \"" + id + "\"");
         id = null;
       }
@@ -318,12 +433,35 @@ public final class PlanLoader {
       LocalDate start = date(root, "start", !template);
       Clinic clinic = clinic(map(root, "clinic", false));
       Ketamine ket = ketamine(map(root, "ketamine", !template), template);
-      Therapy therapy = therapy(map(root, "therapy", false));
+      YMap therapyMap = map(root, "therapy", false);
+      SectionKey therapyKey = SectionKey.of(therapyMap, -1, null, "therapy");
+      Therapy therapy = (Therapy) SectionKey.get(therapyKey);
+      if (therapy == null) {
+        int before = problems.size();
+        therapy = therapy(therapyMap);
+        if (problems.size() == before) SectionKey.put(therapyKey, therapy);
+      }
       int total = ket == null ? 0 : ket.phases().stream().mapToInt(Phase::sessions).sum();
       Set<String> phaseNames = new TreeSet<>();
       if (ket != null) ket.phases().forEach(p -> phaseNames.add(p.name()));
-      List<Habit> habits = habits(list(root, "habits"), total, phaseNames);
-      List<FollowUp> followUps = followUps(list(root, "followUp"), total, phaseNames);
+      YList habitList = list(root, "habits");
+      SectionKey habitKey = SectionKey.of(habitList, total, phaseNames, "habits");
+      @SuppressWarnings("unchecked")
+      List<Habit> habits = (List<Habit>) SectionKey.get(habitKey);
+      if (habits == null) {
+        int before = problems.size();
+        habits = habits(habitList, total, phaseNames);
+        if (problems.size() == before) SectionKey.put(habitKey, habits);
+      }
+      YList followUpList = list(root, "followUp");
+      SectionKey followUpKey = SectionKey.of(followUpList, total, phaseNames, "followUp");
+      @SuppressWarnings("unchecked")
+      List<FollowUp> followUps = (List<FollowUp>) SectionKey.get(followUpKey);
+      if (followUps == null) {
+        int before = problems.size();
+        followUps = followUps(followUpList, total, phaseNames);
+        if (problems.size() == before) SectionKey.put(followUpKey, followUps);
+      }
       List<Waiver> waivers = waivers(list(root, "waivers"), total);
       YNode rules = root.get("rules");
       YMap rulesMap = null;
@@ -406,7 +544,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found " + n.describe());
         return null;
       }
-      String[] parts = s.text().split("\\s*-\\s*");
+      String[] parts = splitDash(s.text());
       if (parts.length != 2) {
         err(Codes.PLN_BAD_VALUE, n.pos(), "expected opening hours such as \"08:00-18:00\" (or closed), found \"" + s.text() + "\"");
         return null;
@@ -460,8 +598,24 @@ public final class PlanLoader {
               + " days); a plan may span at most 10 years (" + MAX_SPAN_DAYS + " days)");
         }
       }
-      List<SessionTask> tasks = new ArrayList<>();
       YList tl = list(m, "sessionTasks");
+      SectionKey taskKey = SectionKey.of(tl, -1, null, "ketamine", "sessionTasks");
+      @SuppressWarnings("unchecked")
+      List<SessionTask> tasks = (List<SessionTask>) SectionKey.get(taskKey);
+      if (tasks == null) {
+        int before = problems.size();
+        tasks = sessionTasks(tl);
+        if (problems.size() == before) SectionKey.put(taskKey, tasks);
+      }
+      String rationale = str(m, "offLabelRationale", false);
+      return new Ketamine(route, indication, dose,
+          dosing == null ? PlanDuration.ofMinutes(40) : dosing,
+          monitoring == null ? PlanDuration.ofMinutes(120) : monitoring,
+          time, days, minSpacing, List.copyOf(phases), tasks, rationale);
+    }
+
+    private List<SessionTask> sessionTasks(YList tl) {
+      List<SessionTask> tasks = new ArrayList<>();
       if (tl != null) {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < tl.items().size(); i++) {
@@ -473,7 +627,7 @@ public final class PlanLoader {
           String kind = oneOf(t, "kind", Vocabulary.TASK_KINDS, false);
           PlanDuration dur = duration(t, "duration", false, false);
           String id = str(t, "id", false);
-          if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+          if (id != null && !ITEM_ID.matcher(id).matches()) {
             err(Codes.PLN_BAD_VALUE, at(t, "id"), "a task `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
           }
           if (name == null || at == null) continue;
@@ -484,11 +638,7 @@ public final class PlanLoader {
           tasks.add(new SessionTask(unique, name, at, kind, dur == null ? PlanDuration.ofMinutes(15) : dur, i));
         }
       }
-      String rationale = str(m, "offLabelRationale", false);
-      return new Ketamine(route, indication, dose,
-          dosing == null ? PlanDuration.ofMinutes(40) : dosing,
-          monitoring == null ? PlanDuration.ofMinutes(120) : monitoring,
-          time, days, minSpacing, List.copyOf(phases), List.copyOf(tasks), rationale);
+      return List.copyOf(tasks);
     }
 
     private Phase phase(YNode n, int index, boolean needsDose) {
@@ -514,7 +664,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, at(m, "days"), "phase `" + name + "` has perWeek " + perWeek + " but only " + days.size() + " day(s) in `days`");
       }
       LocalTime time = time(m, "time", false);
-      if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,40}")) {
+      if (name != null && !PHASE_NAME.matcher(name).matches()) {
         err(Codes.PLN_BAD_VALUE, at(m, "name"), "a phase name is letters, digits, '_' and '-' (it is used in milestones such as `phase-end:NAME`); found \"" + name + "\"");
         name = null;
       }
@@ -657,7 +807,7 @@ public final class PlanLoader {
 
     private String explicitId(YMap m, String name, String kind) {
       String id = str(m, "id", false);
-      if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,40}")) {
+      if (id != null && !ITEM_ID.matcher(id).matches()) {
         err(Codes.PLN_BAD_VALUE, at(m, "id"), "an `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
         return null;
       }
@@ -672,7 +822,7 @@ public final class PlanLoader {
         if (m == null) continue;
         keys(m, Vocabulary.WAIVER, "waivers item");
         String rule = str(m, "rule", true);
-        if (rule != null && !rule.matches("[A-Z]{3}\\d{3}")) {
+        if (rule != null && !RULE_CODE.matcher(rule).matches()) {
           err(Codes.PLN_BAD_VALUE, at(m, "rule"), "a waiver's `rule` is a rule code such as KET012; found \"" + rule + "\"");
         }
         List<Integer> sessions = new ArrayList<>();
@@ -711,7 +861,14 @@ public final class PlanLoader {
     }
 
     private YScalar scalar(YMap m, String key, boolean required, String expected) {
+      return scalar(m, key, required, expected, null);
+    }
+
+    /** {@code expected}, or when {@code oneOf} is given, "one of" its words (joined only for a message). */
+    private YScalar scalar(YMap m, String key, boolean required, String expected, List<String> oneOf) {
       YNode n = m.get(key);
+      if (n instanceof YScalar s && !s.isNull()) return s;
+      if (oneOf != null) expected = "one of " + String.join(", ", oneOf);
       if (n == null || (n instanceof YScalar s && s.isNull())) {
         if (required) err(Codes.PLN_MISSING, n == null ? m.pos() : n.pos(), "`" + key + "` is required" + (expected == null ? "" : ": " + expected));
         return null;
@@ -735,7 +892,7 @@ public final class PlanLoader {
     }
 
     private String oneOf(YMap m, String key, List<String> allowed, boolean required) {
-      YScalar s = scalar(m, key, required, "one of " + String.join(", ", allowed));
+      YScalar s = scalar(m, key, required, null, allowed);
       if (s == null) return null;
       String v = s.text().trim();
       if (!allowed.contains(v)) {
@@ -804,12 +961,13 @@ public final class PlanLoader {
     }
 
     private LocalDate parseDate(String t, Pos pos) {
-      if (!DATE.matcher(t).matches()) {
+      if (!isDateShape(t)) {
         err(Codes.PLN_BAD_VALUE, pos, "expected a date as YYYY-MM-DD, such as 2026-12-01; found \"" + t + "\"");
         return null;
       }
       try {
-        LocalDate d = LocalDate.parse(t, STRICT_DATE);
+        LocalDate d = quickDate(t);
+        if (d == null) d = LocalDate.parse(t, STRICT_DATE);
         if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
           err(Codes.PLN_BAD_VALUE, pos, t + " is outside the dates kplan accepts (" + MIN_DATE + " to " + MAX_DATE + ")");
           return null;
@@ -821,6 +979,28 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, pos, t + " is not a date" + (c > 0 ? " (" + why.substring(why.lastIndexOf(": ") + 2) + ")" : ""));
         return null;
       }
+    }
+
+    /**
+     * A date that already matched {@code \\d{4}-\\d{2}-\\d{2}}, without the formatter: the same
+     * date as the strict {@code uuuu-MM-dd} parse for every real date. Null when it is not one (or
+     * the digits are not ASCII), so that the formatter reports the problem as before.
+     */
+    private static LocalDate quickDate(String t) {
+      if (t.length() != 10) return null;
+      int y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
+      if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) return null;
+      return LocalDate.of(y, m, d);
+    }
+
+    private static int digits(String t, int from, int to) {
+      int v = 0;
+      for (int i = from; i < to; i++) {
+        char c = t.charAt(i);
+        if (c < '0' || c > '9') return -1;
+        v = v * 10 + (c - '0');
+      }
+      return v;
     }
 
     private DateRange dateRange(YNode n) {
@@ -939,8 +1119,8 @@ public final class PlanLoader {
     /** {@code mon}, {@code mon-fri}, {@code mon,wed}: weekdays in order. */
     private List<DayOfWeek> weekdayExpr(String t, Pos pos) {
       List<DayOfWeek> out = new ArrayList<>();
-      for (String part : t.split("\\s*,\\s*")) {
-        String[] range = part.split("\\s*-\\s*");
+      for (String part : t.indexOf(',') < 0 ? new String[] {t} : COMMA.split(t)) {
+        String[] range = splitDash(part);
         if (range.length == 2) {
           DayOfWeek a = weekday(range[0], pos), b = weekday(range[1], pos);
           if (a == null || b == null) return null;
@@ -999,7 +1179,7 @@ public final class PlanLoader {
         return new Recurrence((int) d.days(), List.of());
       } catch (IllegalArgumentException e) {
         // weekday names, as in `every: mon` or `every: mon-fri`
-        if (t.matches("[a-z ,-]+") && !t.matches(".*\\d.*")) {
+        if (WEEKDAY_WORDS.matcher(t).matches() && !HAS_DIGIT.matcher(t).matches()) {
           List<DayOfWeek> d = weekdayExpr(t, s.pos());
           return d == null ? null : new Recurrence(7, List.copyOf(new TreeSet<>(d)));
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.kplan.plan.YNode.YMap;
 import org.kplan.plan.YNode.YScalar;
 
@@ -14,12 +15,46 @@ import org.kplan.plan.YNode.YScalar;
 public final class Slug {
   private Slug() {}
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+  private static final Pattern BP = Pattern.compile(".*\\bbp\\b.*");
+
   /** Lowercase ASCII letters and digits joined by '-'. */
   public static String of(String s) {
-    String n = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-    String slug = n.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    if (slug.length() > 40) slug = slug.substring(0, 40).replaceAll("-+$", "");
+    String slug = ascii(s);
+    if (slug == null) {
+      String n = MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)).replaceAll("");
+      slug = EDGE_DASHES.matcher(NOT_ALNUM.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+      if (slug.length() > 40) slug = TRAILING_DASHES.matcher(slug.substring(0, 40)).replaceAll("");
+    }
     return slug.isEmpty() ? "item" : slug;
+  }
+
+  /**
+   * {@link #of} for text that is all ASCII (which NFKD leaves as it is, with no marks to remove),
+   * in one pass: runs of other characters become one '-', none at either end, at most 40
+   * characters without a '-' at the end. Null for other text.
+   */
+  private static String ascii(String s) {
+    StringBuilder b = new StringBuilder(Math.min(s.length(), 48));
+    boolean dash = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) return null;
+      if (c >= 'A' && c <= 'Z') c = (char) (c + ('a' - 'A'));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (dash && b.length() > 0) b.append('-');
+        dash = false;
+        b.append(c);
+      } else {
+        dash = true;
+      }
+    }
+    int n = Math.min(b.length(), 40);
+    while (n > 0 && b.charAt(n - 1) == '-') n--;
+    return b.substring(0, n);
   }
 
   /** A task id from its name, up to the first ':', ';', '(' or ',': "Vitals: BP, HR" gives "vitals". */
@@ -37,7 +72,7 @@ public final class Slug {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.contains("c-ssrs") || n.contains("cssrs") || n.contains("suicid")) return "suicide-screening";
     if (n.contains("escort") || n.contains("driv") || n.contains("transport") || n.contains("ride home")) return "escort";
-    if (n.contains("vital") || n.contains("blood pressure") || n.matches(".*\\bbp\\b.*")) return "vitals";
+    if (n.contains("vital") || n.contains("blood pressure") || BP.matcher(n).matches()) return "vitals";
     if (n.contains("spo2") || n.contains("sedation") || n.contains("moaa") || n.contains("observ") || n.contains("cadss")) return "observation";
     if (n.contains("phq") || n.contains("assess") || n.contains("madrs") || n.contains("scale")) return "assessment";
     if (n.contains("prep")) return "preparation";

@@ -25,13 +25,23 @@ public final class Templates {
 
   /** The text of built-in template {@code name}, if there is one. */
   public static Optional<String> text(String name) {
-    if (!name.matches("[a-z0-9][a-z0-9-]*")) return Optional.empty();
+    if (!isName(name)) return Optional.empty();
     Optional<String> t = TEXTS.get(name);
     if (t == null) {
       t = read(name);
       if (t.isPresent()) TEXTS.putIfAbsent(name, t);
     }
     return t;
+  }
+
+  /** {@code name} matches {@code [a-z0-9][a-z0-9-]*}. */
+  private static boolean isName(String name) {
+    if (name.isEmpty() || name.charAt(0) == '-') return false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    return true;
   }
 
   /** Template texts read so far (the jar does not change while kplan runs). */

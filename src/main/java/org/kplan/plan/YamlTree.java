@@ -159,6 +159,7 @@ public final class YamlTree {
   private void controls(String s, Pos at, String what) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7F) continue; // printable ASCII: the common case, no table lookup
       if (Character.getType(c) == Character.CONTROL && c != '\t' && c != '\n' && c != '\r') {
         problems.add(new Finding(Codes.PLN_BAD_VALUE, Severity.ERROR,
             what + " contains the control character U+" + String.format("%04X", (int) c) + "; plans are plain text", at, null));
@@ -182,6 +183,10 @@ public final class YamlTree {
     int line = 1, col = 1;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
+      if (c >= 0x20 && c <= 0x7E) {
+        col++; // printable ASCII: allowed, and not a line break
+        continue;
+      }
       boolean ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85 || (c >= 0xA0 && c <= 0xFFFD);
       if (Character.isSurrogate(c)) {
         ok = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));

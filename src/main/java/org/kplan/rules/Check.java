@@ -2,7 +2,11 @@ package org.kplan.rules;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Plan;
@@ -27,12 +31,66 @@ public final class Check {
   private final Plan plan;
   private final Schedule schedule;
   private final Profile profile;
+  private final Facts facts;
 
   Check(Rule rule, Plan plan, Schedule schedule, Profile profile) {
+    this(rule, plan, schedule, profile, new Facts(schedule));
+  }
+
+  Check(Rule rule, Plan plan, Schedule schedule, Profile profile, Facts facts) {
     this.rule = rule;
     this.plan = plan;
     this.schedule = schedule;
     this.profile = profile;
+    this.facts = facts;
+  }
+
+  /**
+   * Facts about one schedule that many rules ask for, computed once per plan (not once per rule,
+   * nor once per dose): the dosing events, the follow-up events, therapy events by session.
+   */
+  static final class Facts {
+    private final Schedule schedule;
+    private List<Event> doses;
+    private List<Event> followUps;
+    private Map<Integer, List<Event>> therapyBySession;
+
+    Facts(Schedule schedule) {
+      this.schedule = schedule;
+    }
+
+    List<Event> doses() {
+      List<Event> d = doses;
+      if (d == null) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : schedule.events()) if (e.kind() == EventKind.KETAMINE) out.add(e);
+        doses = d = Collections.unmodifiableList(out);
+      }
+      return d;
+    }
+
+    List<Event> followUps() {
+      List<Event> d = followUps;
+      if (d == null) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : schedule.events()) if (e.kind() == EventKind.FOLLOW_UP || e.kind() == EventKind.ASSESSMENT) out.add(e);
+        followUps = d = Collections.unmodifiableList(out);
+      }
+      return d;
+    }
+
+    List<Event> therapyOf(Integer session) {
+      Map<Integer, List<Event>> m = therapyBySession;
+      if (m == null) {
+        m = new HashMap<>();
+        for (Event e : schedule.events()) {
+          if (e.kind() == EventKind.THERAPY && e.session() != null) m.computeIfAbsent(e.session(), k -> new ArrayList<>()).add(e);
+        }
+        therapyBySession = m;
+      }
+      List<Event> l = m.get(session);
+      return l == null ? List.of() : Collections.unmodifiableList(l);
+    }
   }
 
   public Plan plan() {
@@ -85,7 +143,12 @@ public final class Check {
 
   /** Dosing session events in session order. */
   public List<Event> doses() {
-    return schedule.events().stream().filter(e -> e.kind() == EventKind.KETAMINE).toList();
+    return facts.doses();
+  }
+
+  /** Therapy events of dosing session {@code session}, in schedule order. */
+  public List<Event> therapyOf(Integer session) {
+    return facts.therapyOf(session);
   }
 
   public Optional<Event> firstDose() {
@@ -154,18 +217,27 @@ public final class Check {
 
   /** Follow-up and assessment events (not therapy, tasks or habits). */
   public List<Event> followUpEvents() {
-    return schedule.events().stream()
-        .filter(e -> e.kind() == EventKind.FOLLOW_UP || e.kind() == EventKind.ASSESSMENT)
-        .toList();
+    return facts.followUps();
   }
 
   /** The follow-up entry an event was made from. */
   public Optional<FollowUp> followUpOf(Event e) {
     for (FollowUp f : plan.followUps()) {
       String id = e.id();
-      if (id.startsWith(f.id() + "-") && id.substring(f.id().length() + 1).matches("\\d+")) return Optional.of(f);
+      if (isNumberedFrom(id, f.id())) return Optional.of(f);
     }
     return Optional.empty();
+  }
+
+  /** True when {@code id} is {@code base}, '-' and one or more ASCII digits. */
+  private static boolean isNumberedFrom(String id, String base) {
+    int n = base.length();
+    if (id.length() < n + 2 || id.charAt(n) != '-' || !id.startsWith(base)) return false;
+    for (int i = n + 1; i < id.length(); i++) {
+      char ch = id.charAt(i);
+      if (ch < '0' || ch > '9') return false;
+    }
+    return true;
   }
 
   public static String followUpPath(FollowUp f) {

@@ -43,22 +43,26 @@ public final class Rules {
       }
     }
     List<WaiverRule> waiverRules = new ArrayList<>();
+    Check.Facts facts = new Check.Facts(schedule);
     for (Rule r : Catalogue.ALL) {
       if (r.origin() != Rule.Origin.RULE || !effective.enabled(r)) continue;
       if (r instanceof WaiverRule w) {
         waiverRules.add(w);
         continue;
       }
-      for (Finding f : r.check(new Check(r, plan, schedule, effective))) found.add(f.withSeverity(effective.severity(r)));
+      for (Finding f : r.check(new Check(r, plan, schedule, effective, facts))) found.add(f.withSeverity(effective.severity(r)));
     }
     WaiverCheck wc = new WaiverCheck(plan, schedule, found, effective);
     for (WaiverRule r : waiverRules) {
-      for (Finding f : r.check(wc, new Check(r, plan, schedule, effective))) {
+      for (Finding f : r.check(wc, new Check(r, plan, schedule, effective, facts))) {
         out.add(f.withSeverity(effective.severity(r)));
       }
     }
-    for (Finding f : found) if (!wc.waived(f)) out.add(f);
-    return out.stream().sorted().toList();
+    if (plan.waivers().isEmpty()) out.addAll(found);
+    else for (Finding f : found) if (!wc.waived(f)) out.add(f);
+    Finding[] sorted = out.toArray(new Finding[0]);
+    java.util.Arrays.sort(sorted);
+    return List.of(sorted);
   }
 
   /** A rule about the plan's waivers: it also sees the findings the waivers apply to. */

@@ -43,8 +43,10 @@ public final class Threshold<T> {
   private final BigDecimal max;
   private String defaultText;
 
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+
   private Threshold(String name, Type type, T defaultValue, String unit, String description, BigDecimal min, BigDecimal max, Source... sources) {
-    if (!name.matches("[a-z][A-Za-z0-9]*")) throw new IllegalArgumentException("threshold names are lowerCamelCase: " + name);
+    if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("threshold names are lowerCamelCase: " + name);
     this.name = name;
     this.type = type;
     this.defaultValue = Objects.requireNonNull(defaultValue);

@@ -3,9 +3,7 @@ package org.kplan.schedule;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.kplan.plan.HolidaySource;
 import org.kplan.plan.Plan.Clinic;
@@ -14,6 +12,9 @@ import org.kplan.plan.Plan.Hours;
 
 /** When the clinic is open: weekly hours, closed dates and ranges, public holidays. */
 final class ClinicCalendar {
+  /** English day names (as {@code getDisplayName(TextStyle.FULL, Locale.ENGLISH)} gives them, without the locale data). */
+  private static final String[] DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
   private final Clinic clinic;
   private final HolidaySource holidays;
   private final Map<Integer, Map<LocalDate, String>> holidayYears = new HashMap<>();
@@ -49,7 +50,7 @@ final class ClinicCalendar {
       if (h != null) return "public holiday (" + h + ")";
     }
     if (!clinic.hours().containsKey(date.getDayOfWeek())) {
-      return "clinic closed on " + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + "s";
+      return "clinic closed on " + DAY_NAMES[date.getDayOfWeek().ordinal()] + "s";
     }
     return null;
   }
@@ -68,7 +69,7 @@ final class ClinicCalendar {
     if (closedReason(d) != null) return false;
     Hours h = hours(d);
     LocalDate endDate = end.toLocalDate();
-    boolean nextMidnight = endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
+    boolean nextMidnight = !endDate.equals(d) && endDate.equals(d.plusDays(1)) && end.toLocalTime().equals(LocalTime.MIDNIGHT);
     if (!endDate.equals(d) && !nextMidnight) return false;
     return h.contains(start.toLocalTime(), end.toLocalTime(), nextMidnight);
   }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.kplan.plan.Codes;
 import org.kplan.plan.Finding;
 import org.kplan.plan.HolidaySource;
@@ -50,9 +49,19 @@ public final class Engine {
   /** Grid on which moved sessions and therapy are tried, in minutes. */
   static final int STEP_MINUTES = 15;
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ENGLISH);
-  private static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
-  private static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+  /**
+   * The patterns {@link #describe} and {@link #rrule} write by hand for years 0 to 9999 (all a
+   * plan can reach); other years go through these formatters. A formatter with day names loads
+   * the CLDR locale data, some 20 ms at start-up, so they are made only when needed.
+   */
+  private static final class Formats {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE uuuu-MM-dd HH:mm", Locale.ENGLISH);
+    static final DateTimeFormatter UTC_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
+    static final DateTimeFormatter DATE_STAMP = DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT);
+  }
+
+  /** English short day names, as {@code EEE} writes them in {@link Locale#ENGLISH}, Monday first. */
+  private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
   private final Plan plan;
   private final Instant now;
@@ -89,6 +98,14 @@ public final class Engine {
     return new Engine(plan, now, holidays).run();
   }
 
+  /** Series by id (a plain comparator: a method-reference comparator spins a class at start-up). */
+  private static final Comparator<Series> SERIES_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Series a, Series b) {
+      return a.id().compareTo(b.id());
+    }
+  };
+
   /** A placed dosing session. */
   private record Session(int number, Phase phase, ZonedDateTime start, ZonedDateTime dosingEnd, ZonedDateTime end, Dose dose) {}
 
@@ -108,7 +125,7 @@ public final class Engine {
     for (Habit h : plan.habits()) placeHabit(h, planEnd);
     if (!sessions.isEmpty() && sessions.get(0).start.toInstant().isBefore(now)) {
       findings.add(new Finding(Codes.PLN_PAST, Severity.INFO,
-          "the first dosing session (" + DAY.format(sessions.get(0).start) + ") is before now (" + now + ")",
+          "the first dosing session (" + describe(sessions.get(0).start) + ") is before now (" + now + ")",
           plan.pos("start"), "ket-1"));
     }
     if (overflow != null) {
@@ -116,10 +133,45 @@ public final class Engine {
           "the plan makes more than " + MAX_EVENTS + " events (a schedule may have at most " + MAX_EVENTS
               + "); scheduling stopped here", plan.pos(overflow), null));
     }
-    events.sort(Event.ORDER);
-    series.sort(Comparator.comparing(Series::id));
+    sortEvents();
+    series.sort(SERIES_ORDER);
     String patient = plan.patient() == null ? null : plan.patient().ref();
     return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
+  }
+
+  /**
+   * Sorts {@link #events} in {@link Event#ORDER}, with each start's epoch second computed once
+   * instead of twice per comparison.
+   */
+  private void sortEvents() {
+    int n = events.size();
+    Keyed[] k = new Keyed[n];
+    for (int i = 0; i < n; i++) k[i] = new Keyed(events.get(i));
+    java.util.Arrays.sort(k, Keyed.ORDER);
+    for (int i = 0; i < n; i++) events.set(i, k[i].event);
+  }
+
+  /** An event with its start as epoch second and nano: {@link Event#ORDER} on precomputed keys. */
+  private static final class Keyed {
+    static final Comparator<Keyed> ORDER = new Comparator<>() {
+      @Override
+      public int compare(Keyed a, Keyed b) {
+        int c = Long.compare(a.second, b.second);
+        if (c == 0) c = Integer.compare(a.nano, b.nano);
+        if (c == 0) c = a.event.kind().compareTo(b.event.kind());
+        if (c == 0) c = a.event.id().compareTo(b.event.id());
+        return c;
+      }
+    };
+    final Event event;
+    final long second;
+    final int nano;
+
+    Keyed(Event e) {
+      event = e;
+      second = e.start().toEpochSecond();
+      nano = e.start().getNano();
+    }
   }
 
   /**
@@ -234,11 +286,11 @@ public final class Engine {
       for (LocalTime t = t0; ; ) {
         Local l = local(date, t);
         ZonedDateTime start = l.time;
-        ZonedDateTime dosingEnd = start.plus(dosing);
-        ZonedDateTime end = dosingEnd.plus(monitoring);
+        ZonedDateTime dosingEnd = PlanDuration.plus(start, dosing);
+        ZonedDateTime end = PlanDuration.plus(dosingEnd, monitoring);
         String problem = null;
         if (!cal.fits(start, end)) {
-          problem = "dosing and monitoring (" + DAY.format(start).substring(15) + "-" + end.toLocalTime() + ") do not fit in clinic hours " + h;
+          problem = "dosing and monitoring (" + describe(start).substring(15) + "-" + end.toLocalTime() + ") do not fit in clinic hours " + h;
         } else if (last != null && !date.isAfter(last.start.toLocalDate())) {
           problem = "session " + last.number + " is on the same day";
         } else if (last != null && k.minSpacing() != null && start.isBefore(k.minSpacing().addTo(last.start))) {
@@ -250,7 +302,7 @@ public final class Engine {
         }
         if (problem == null) {
           List<String> notes = new ArrayList<>();
-          if (!start.equals(preferred)) notes.add("Moved from " + DAY.format(preferred) + ": " + why);
+          if (!start.equals(preferred)) notes.add("Moved from " + describe(preferred) + ": " + why);
           if (l.note != null) notes.add(l.note);
           Session s = new Session(n, ph, start, dosingEnd, end, dose);
           events.add(new Event("ket-" + n, EventKind.KETAMINE, "Ketamine session " + n + " (" + ph.name() + ")",
@@ -264,15 +316,22 @@ public final class Engine {
       }
     }
     findings.add(new Finding(Codes.KET_UNPLACEABLE, Severity.ERROR,
-        "dosing session " + n + " (" + ph.name() + ") cannot be placed within " + MAX_MOVE_DAYS + " days of " + DAY.format(preferred) + ": " + why,
+        "dosing session " + n + " (" + ph.name() + ") cannot be placed within " + MAX_MOVE_DAYS + " days of " + describe(preferred) + ": " + why,
         plan.pos(phasePath), "ket-" + n));
     return null;
   }
 
   /** How many of {@code dates} fall in the 7 calendar days up to and including {@code date}. */
   private static int inLastWeek(List<LocalDate> dates, LocalDate date) {
+    // the dates are in order (each session is on a later day than the one before), so only the
+    // last few can be in the week: count back from the end until one is a week or more earlier
+    LocalDate weekBefore = date.minusDays(7);
     int n = 0;
-    for (LocalDate d : dates) if (!d.isAfter(date) && d.isAfter(date.minusDays(7))) n++;
+    for (int i = dates.size() - 1; i >= 0; i--) {
+      LocalDate d = dates.get(i);
+      if (!d.isAfter(weekBefore)) break;
+      if (!d.isAfter(date)) n++;
+    }
     return n;
   }
 
@@ -290,6 +349,7 @@ public final class Engine {
 
   private Local local(LocalDate date, LocalTime t) {
     LocalDateTime ldt = LocalDateTime.of(date, t);
+    if (plainDay(date)) return new Local(ZonedDateTime.ofLocal(ldt, zone, null), null);
     List<ZoneOffset> offsets = zone.getRules().getValidOffsets(ldt);
     ZonedDateTime z = ZonedDateTime.ofLocal(ldt, zone, null);
     if (offsets.isEmpty()) {
@@ -299,6 +359,30 @@ public final class Engine {
       return new Local(z, "Local time " + t + " occurs twice on " + date + " (clocks go back); the earlier one (UTC" + z.getOffset() + ") is used");
     }
     return new Local(z, null);
+  }
+
+  /** Dates on which, and around which, the zone's offset does not change (see {@link #plainDay}). */
+  private final Map<LocalDate, Boolean> plainDays = new HashMap<>();
+
+  /**
+   * True when no offset change of the zone lies within two days of {@code date}: every local time
+   * of the date then exists once, with one offset, and {@link #local} needs no note (nor the
+   * second zone lookup that finds that out).
+   */
+  private boolean plainDay(LocalDate date) {
+    Boolean p = plainDays.get(date);
+    if (p == null) {
+      java.time.zone.ZoneRules rules = zone.getRules();
+      if (rules.isFixedOffset()) {
+        p = true;
+      } else {
+        long from = date.toEpochDay() * 86_400 - 2 * 86_400, to = date.toEpochDay() * 86_400 + 3 * 86_400;
+        java.time.zone.ZoneOffsetTransition next = rules.nextTransition(Instant.ofEpochSecond(from));
+        p = next == null || next.getInstant().getEpochSecond() > to;
+      }
+      plainDays.put(date, p);
+    }
+    return p;
   }
 
   // ------------------------------------------------------------------ per-session tasks
@@ -338,30 +422,30 @@ public final class Engine {
         }
         Local pref = local(prefDate, t);
         String id = "thr-" + s.number + "-" + k;
-        String reason = therapyProblem(pref.time, pref.time.plus(dur), earliest, latestEnd);
+        String reason = therapyProblem(pref.time, PlanDuration.plus(pref.time, dur), earliest, latestEnd);
         ZonedDateTime found = reason == null ? pref.time : null;
         if (found == null) found = scan(ceilToGrid(pref.time), dur, earliest, latestEnd);
         if (found == null) found = scan(ceilToGrid(earliest), dur, earliest, latestEnd);
         if (found == null) {
           ZonedDateTime first = ceilToGrid(earliest);
-          String early = therapyProblem(first, first.plus(dur), earliest, latestEnd);
+          String early = therapyProblem(first, PlanDuration.plus(first, dur), earliest, latestEnd);
           findings.add(new Finding(Codes.THR_UNPLACEABLE, Severity.ERROR,
               "therapy " + (th.perSession() > 1 ? k + " of " + th.perSession() + " " : "") + "for session " + s.number
-                  + " cannot be placed in its window " + DAY.format(wStart) + " to " + DAY.format(wEnd)
-                  + " after monitoring ends and before the next dose (at " + DAY.format(first) + ": " + early
-                  + "; at the preferred " + DAY.format(pref.time) + ": " + reason + ")",
+                  + " cannot be placed in its window " + describe(wStart) + " to " + describe(wEnd)
+                  + " after monitoring ends and before the next dose (at " + describe(first) + ": " + early
+                  + "; at the preferred " + describe(pref.time) + ": " + reason + ")",
               plan.pos("therapy.window"), "ket-" + s.number));
           break;
         }
         List<String> notes = new ArrayList<>();
-        if (!found.equals(pref.time)) notes.add("Not at the preferred " + DAY.format(pref.time) + ": " + reason);
+        if (!found.equals(pref.time)) notes.add("Not at the preferred " + describe(pref.time) + ": " + reason);
         else if (pref.note != null) notes.add(pref.note);
         String title = (th.modality() == null ? "Integration therapy"
                 : th.modality().toLowerCase(Locale.ROOT).contains("therap") ? th.modality()
                 : "Integration therapy (" + th.modality() + ")")
             + " after session " + s.number
             + (th.perSession() > 1 ? ", " + k + " of " + th.perSession() : "");
-        ZonedDateTime end = found.plus(dur);
+        ZonedDateTime end = PlanDuration.plus(found, dur);
         events.add(new Event(id, EventKind.THERAPY, title, found, end, s.phase.name(), s.number, null, null, window,
             th.modality(), null, notes));
         busy.add(found, end);
@@ -374,7 +458,7 @@ public final class Engine {
   private ZonedDateTime ceilToGrid(ZonedDateTime t) {
     int m = t.getMinute() % STEP_MINUTES;
     ZonedDateTime r = t.withSecond(0).withNano(0);
-    if (m != 0 || t.getSecond() != 0 || t.getNano() != 0) r = r.plusMinutes(STEP_MINUTES - m);
+    if (m != 0 || t.getSecond() != 0 || t.getNano() != 0) r = PlanDuration.plusSeconds(r, (STEP_MINUTES - m) * 60L);
     return r;
   }
 
@@ -382,16 +466,42 @@ public final class Engine {
     // a closed day is skipped step by step without asking again (and without building the reason)
     LocalDate checked = null;
     boolean closed = false;
-    for (ZonedDateTime t = from; !t.plus(dur).isAfter(latestEnd); t = t.plusMinutes(STEP_MINUTES)) {
+    for (ZonedDateTime t = from; ; t = PlanDuration.plusSeconds(t, STEP_MINUTES * 60L)) {
+      ZonedDateTime end = PlanDuration.plus(t, dur);
+      if (end.isAfter(latestEnd)) return null;
       LocalDate day = t.toLocalDate();
       if (!day.equals(checked)) {
         checked = day;
         closed = cal.closedReason(day) != null;
       }
-      if (closed) continue;
-      if (therapyProblem(t, t.plus(dur), earliest, latestEnd) == null) return t;
+      if (closed) {
+        t = lastStepOfDay(t, day);
+        continue;
+      }
+      if (therapyFits(t, end, earliest, latestEnd)) return t;
     }
-    return null;
+  }
+
+  /**
+   * The last step of the scan from {@code t} that is still on {@code day}, when the zone's offset
+   * stays the same until the next day: the steps in between would all be skipped as closed one by
+   * one (and if the scan ends among them, it also ends at the next step). Otherwise {@code t}.
+   */
+  private ZonedDateTime lastStepOfDay(ZonedDateTime t, LocalDate day) {
+    long next = day.plusDays(1).atStartOfDay(zone).toEpochSecond();
+    long now = t.toEpochSecond();
+    long steps = (next - now - 1) / (STEP_MINUTES * 60L);
+    if (steps <= 0 || t.getNano() != 0) return t;
+    java.time.zone.ZoneOffsetTransition change = zone.getRules().nextTransition(t.toInstant());
+    if (change != null && change.getInstant().getEpochSecond() < next) return t;
+    return PlanDuration.plusSeconds(t, steps * STEP_MINUTES * 60L);
+  }
+
+  /** {@code therapyProblem(...) == null}, without building the reason (the scan tries many slots). */
+  private boolean therapyFits(ZonedDateTime start, ZonedDateTime end, ZonedDateTime earliest, ZonedDateTime latestEnd) {
+    if (start.isBefore(earliest) || end.isAfter(latestEnd)) return false;
+    if (cal.closedReason(start.toLocalDate()) != null) return false;
+    return cal.fits(start, end) && !overlapsBusy(start, end);
   }
 
   /** Null when therapy may take [start, end]; otherwise why not. */
@@ -465,9 +575,25 @@ public final class Engine {
       case PLAN_END -> date = planEnd;
       case FIRST_SESSION -> exact = sessions.isEmpty() ? null : sessions.get(0).start;
       case LAST_SESSION -> exact = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1).start;
-      case SESSION -> exact = sessions.stream().filter(s -> s.number == m.session()).map(Session::start).findFirst().orElse(null);
-      case PHASE_START -> exact = sessions.stream().filter(s -> s.phase.name().equals(m.phase())).map(Session::start).findFirst().orElse(null);
-      case PHASE_END -> exact = sessions.stream().filter(s -> s.phase.name().equals(m.phase())).map(Session::start).reduce((a, b) -> b).orElse(null);
+      case SESSION -> {
+        for (Session s : sessions) {
+          if (s.number == m.session()) {
+            exact = s.start;
+            break;
+          }
+        }
+      }
+      case PHASE_START -> {
+        for (Session s : sessions) {
+          if (s.phase.name().equals(m.phase())) {
+            exact = s.start;
+            break;
+          }
+        }
+      }
+      case PHASE_END -> {
+        for (Session s : sessions) if (s.phase.name().equals(m.phase())) exact = s.start;
+      }
     }
     if (exact == null && date == null) {
       findings.add(new Finding(Codes.FUP_UNPLACEABLE, Severity.ERROR,
@@ -485,7 +611,8 @@ public final class Engine {
   private static boolean dependsOnPlanEnd(FollowUp f) {
     if (f.recurring()) return f.until() == null || f.until().kind() == Milestone.Kind.PLAN_END
         || (f.from() != null && f.from().kind() == Milestone.Kind.PLAN_END);
-    return f.at().stream().anyMatch(m -> m.kind() == Milestone.Kind.PLAN_END);
+    for (Milestone m : f.at()) if (m.kind() == Milestone.Kind.PLAN_END) return true;
+    return false;
   }
 
   // ------------------------------------------------------------------ follow-ups
@@ -570,7 +697,7 @@ public final class Engine {
         start = mo.exact;
       } else if (f.time() != null && seriesId == null) {
         start = local(day, f.time()).time;
-      } else if (seriesId != null && nominal != null && d == 0 && !overlapsBusy(nominal, nominal.plus(dur))) {
+      } else if (seriesId != null && nominal != null && d == 0 && !overlapsBusy(nominal, PlanDuration.plus(nominal, dur))) {
         start = nominal;
       } else {
         start = firstFree(day, dur, f.time() != null ? f.time() : null);
@@ -580,11 +707,11 @@ public final class Engine {
         }
       }
       if (nominal != null && !start.equals(nominal)) {
-        notes.add("Moved from " + DAY.format(nominal) + ": " + (why == null ? "overlaps a dosing or therapy session" : why));
+        notes.add("Moved from " + describe(nominal) + ": " + (why == null ? "overlaps a dosing or therapy session" : why));
       } else if (nominal == null && d > 0) {
         notes.add("Moved from " + date + ": " + why);
       }
-      ZonedDateTime end = start.plus(dur);
+      ZonedDateTime end = PlanDuration.plus(start, dur);
       boolean detached = seriesId != null && !start.equals(nominal);
       events.add(new Event(id, kind, f.name(), start, end, null, null, null, null, null, f.kind(),
           detached ? null : seriesId, notes));
@@ -603,7 +730,7 @@ public final class Engine {
     LocalTime t = from != null && from.isAfter(h.open()) ? from : h.open();
     for (int guard = 0; guard < 24 * 60 / STEP_MINUTES; guard++) {
       ZonedDateTime s = local(day, t).time;
-      ZonedDateTime e = s.plus(dur);
+      ZonedDateTime e = PlanDuration.plus(s, dur);
       if (!e.toLocalDate().equals(day) && !(h.close() == null && e.toLocalTime().equals(LocalTime.MIDNIGHT))) return null;
       if (cal.fits(s, e) && !overlapsBusy(s, e)) return s;
       LocalTime next = t.plusMinutes(STEP_MINUTES);
@@ -630,16 +757,7 @@ public final class Engine {
           "habit `" + h.name() + "` starts (" + first + ") after it ends (" + until.date + "), so it never happens", plan.pos(path), null));
       return;
     }
-    int count = 0;
-    for (LocalDate d = first; !d.isAfter(until.date); ) {
-      count++;
-      if (r.byWeekdays()) {
-        d = d.plusDays(1);
-        while (!r.weekdays().contains(d.getDayOfWeek())) d = d.plusDays(1);
-      } else {
-        d = d.plusDays(r.intervalDays());
-      }
-    }
+    int count = occurrences(r, first, until.date);
     boolean allDay = h.time() == null;
     ZonedDateTime start = allDay ? null : local(first, h.time()).time;
     PlanDuration dur = allDay ? PlanDuration.ofDays(1) : h.duration();
@@ -647,11 +765,31 @@ public final class Engine {
         rrule(r, List.of(), until.date, allDay), until.date, count, List.of()));
   }
 
+  /**
+   * How many times {@code r} happens from {@code first} (an occurrence) to {@code until}, both
+   * included: counted, not walked day by day.
+   */
+  static int occurrences(Recurrence r, LocalDate first, LocalDate until) {
+    long span = until.toEpochDay() - first.toEpochDay();
+    if (span < 0) return 0;
+    if (!r.byWeekdays()) return (int) (span / r.intervalDays() + 1);
+    boolean[] on = new boolean[7];
+    for (DayOfWeek w : r.weekdays()) on[w.ordinal()] = true;
+    int perWeek = 0;
+    for (boolean b : on) if (b) perWeek++;
+    long days = span + 1;
+    long count = days / 7 * perWeek;
+    int start = first.getDayOfWeek().ordinal();
+    for (int i = 0; i < days % 7; i++) if (on[(start + i) % 7]) count++;
+    return (int) count;
+  }
+
   /** An RFC 5545 RRULE; UNTIL is the end of the last day, in UTC for timed series and as a date for all-day ones. */
   private String rrule(Recurrence r, List<DayOfWeek> fixedDay, LocalDate until, boolean allDay) {
     StringBuilder b = new StringBuilder();
     if (r.byWeekdays()) {
-      b.append("FREQ=WEEKLY;BYDAY=").append(r.weekdays().stream().map(Engine::icalDay).collect(Collectors.joining(",")));
+      b.append("FREQ=WEEKLY;BYDAY=");
+      for (int i = 0; i < r.weekdays().size(); i++) b.append(i == 0 ? "" : ",").append(icalDay(r.weekdays().get(i)));
     } else if (r.intervalDays() % 7 == 0) {
       b.append("FREQ=WEEKLY");
       if (r.intervalDays() > 7) b.append(";INTERVAL=").append(r.intervalDays() / 7);
@@ -660,10 +798,23 @@ public final class Engine {
       if (r.intervalDays() > 1) b.append(";INTERVAL=").append(r.intervalDays());
     }
     if (allDay) {
-      b.append(";UNTIL=").append(DATE_STAMP.format(until));
+      b.append(";UNTIL=");
+      if (until.getYear() < 0 || until.getYear() > 9999) b.append(Formats.DATE_STAMP.format(until));
+      else date(b, until, false);
     } else {
       ZonedDateTime end = ZonedDateTime.of(until, LocalTime.of(23, 59, 59), zone);
-      b.append(";UNTIL=").append(UTC_STAMP.format(end.withZoneSameInstant(ZoneOffset.UTC)));
+      LocalDateTime utc = end.withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      b.append(";UNTIL=");
+      if (utc.getYear() < 0 || utc.getYear() > 9999) {
+        b.append(Formats.UTC_STAMP.format(utc));
+      } else {
+        date(b, utc.toLocalDate(), false);
+        b.append('T');
+        two(b, utc.getHour());
+        two(b, utc.getMinute());
+        two(b, utc.getSecond());
+        b.append('Z');
+      }
     }
     return b.toString();
   }
@@ -672,8 +823,33 @@ public final class Engine {
     return d.name().substring(0, 2);
   }
 
-  /** For callers that want "Tue 2026-12-01 09:00". */
+  /** For callers that want "Tue 2026-12-01 09:00" (pattern {@code EEE uuuu-MM-dd HH:mm}, English). */
   public static String describe(ZonedDateTime t) {
-    return DAY.format(t);
+    LocalDateTime l = t.toLocalDateTime();
+    int y = l.getYear();
+    if (y < 0 || y > 9999) return Formats.DAY.format(t);
+    StringBuilder b = new StringBuilder(20);
+    b.append(DAY_NAMES[l.getDayOfWeek().ordinal()]).append(' ');
+    date(b, l.toLocalDate(), true);
+    b.append(' ');
+    two(b, l.getHour());
+    b.append(':');
+    two(b, l.getMinute());
+    return b.toString();
+  }
+
+  /** {@code uuuu-MM-dd} (or {@code uuuuMMdd}) for a year from 0 to 9999. */
+  private static void date(StringBuilder b, LocalDate d, boolean dashes) {
+    int y = d.getYear();
+    b.append((char) ('0' + y / 1000)).append((char) ('0' + y / 100 % 10));
+    two(b, y % 100);
+    if (dashes) b.append('-');
+    two(b, d.getMonthValue());
+    if (dashes) b.append('-');
+    two(b, d.getDayOfMonth());
+  }
+
+  private static void two(StringBuilder b, int v) {
+    b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
   }
 }

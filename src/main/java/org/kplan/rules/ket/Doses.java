@@ -50,6 +50,24 @@ final class Doses {
    * across a DST change (6 days 23 hours later) is not counted twice.
    */
   static List<List<Event>> rollingWeeks(List<Event> doses) {
+    int n = doses.size();
+    long[] day = new long[n];
+    boolean inOrder = true;
+    for (int i = 0; i < n; i++) {
+      day[i] = doses.get(i).start().toLocalDate().toEpochDay();
+      if (i > 0 && day[i] < day[i - 1]) inOrder = false;
+    }
+    if (inOrder) {
+      // days never go backwards (the engine places each session on a later day): the doses of a
+      // rolling week are a run that ends at the dose, and its start only moves forward
+      List<List<Event>> out = new ArrayList<>(n);
+      int lo = 0;
+      for (int i = 0; i < n; i++) {
+        while (day[i] - day[lo] >= 7) lo++;
+        out.add(doses.subList(lo, i + 1));
+      }
+      return out;
+    }
     List<List<Event>> out = new ArrayList<>();
     for (int i = 0; i < doses.size(); i++) {
       List<Event> in = new ArrayList<>();

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.kplan.plan.Finding;
@@ -103,7 +101,10 @@ public final class OutsideClinicHours extends Rule {
     return null;
   }
 
+  /** English short day names, as {@code getDisplayName(TextStyle.SHORT, Locale.ENGLISH)} gives them, without the locale data. */
+  private static final String[] SHORT_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
   private static String name(DayOfWeek d) {
-    return d.getDisplayName(TextStyle.SHORT, Locale.ENGLISH);
+    return SHORT_NAMES[d.ordinal()];
   }
 }

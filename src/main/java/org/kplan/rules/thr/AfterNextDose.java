@@ -13,7 +13,6 @@ import org.kplan.rules.Rule;
 import org.kplan.rules.Sources;
 import org.kplan.schedule.Engine;
 import org.kplan.schedule.Event;
-import org.kplan.schedule.EventKind;
 
 /** THR005: a session's therapy preferred (or placed) at or after the next dose. */
 public final class AfterNextDose extends Rule {
@@ -49,8 +48,8 @@ public final class AfterNextDose extends Rule {
       }
       ZonedDateTime preferred = ZonedDateTime.of(date, t, c.plan().timezone());
       if (!preferred.isBefore(next.start())) late.add(d.session());
-      for (Event e : c.schedule().events()) {
-        if (e.kind() == EventKind.THERAPY && d.session().equals(e.session()) && e.end().isAfter(next.start())) {
+      for (Event e : c.therapyOf(d.session())) {
+        if (e.end().isAfter(next.start())) {
           out.add(c.finding(c.pathOf(e), "therapy after session " + d.session() + " (" + Engine.describe(e.start())
               + ") ends after the next dose starts (" + Engine.describe(next.start()) + ")", e.id()));
         }

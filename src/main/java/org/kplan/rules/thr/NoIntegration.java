@@ -1,7 +1,9 @@
 package org.kplan.rules.thr;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.kplan.plan.Codes;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Severity;
@@ -9,7 +11,6 @@ import org.kplan.rules.Check;
 import org.kplan.rules.Rule;
 import org.kplan.rules.Sources;
 import org.kplan.schedule.Event;
-import org.kplan.schedule.EventKind;
 
 /** THR002: a dosing session with no integration therapy in its post-dose window. */
 public final class NoIntegration extends Rule {
@@ -40,11 +41,13 @@ public final class NoIntegration extends Rule {
           + " session in its post-dose window (facts 47, 54)"));
       return out;
     }
+    Set<String> reportedEvents = new HashSet<>();
+    for (Finding f : c.schedule().findings()) {
+      if (f.rule().equals(Codes.THR_UNPLACEABLE) && f.event() != null) reportedEvents.add(f.event());
+    }
     for (Event d : doses) {
-      boolean has = c.schedule().events().stream()
-          .anyMatch(e -> e.kind() == EventKind.THERAPY && d.session().equals(e.session()));
-      boolean reported = c.schedule().findings().stream()
-          .anyMatch(f -> f.rule().equals(Codes.THR_UNPLACEABLE) && d.id().equals(f.event()));
+      boolean has = !c.therapyOf(d.session()).isEmpty();
+      boolean reported = reportedEvents.contains(d.id());
       if (!has && !reported) {
         out.add(c.finding(c.pathOf(d), "dosing session " + d.session() + " has no integration therapy in its post-dose window"
             + " (facts 47, 54)", d.id()));
