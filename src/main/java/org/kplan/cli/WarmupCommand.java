@@ -52,7 +52,7 @@ public final class WarmupCommand implements Callable<Integer> {
       for (String name : Templates.names()) {
         String text = "version: 1\nkind: plan\nid: warmup-" + name + "\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
             + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
-            + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE }\n" : "");
+            + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE, closed: [2027-03-10, \"2027-04-01..2027-04-02\"] }\n" : "");
         Plan p = new PlanLoader().load("warmup.yaml", text, Path.of(""));
         Schedule s = PlanInput.schedule(p, LocalDate.of(2027, 3, 1), now);
         s = s.withFindings(Rules.check(p, s));
