@@ -20,15 +20,15 @@ public final class IcsFiles {
 
   /** Writes {@code calendar} to {@code target}: unchanged, written, replaced (with {@code force}), or an error. */
   public static SafeFiles.Result write(Path target, String calendar, boolean force) throws OutputException {
-    byte[] data = calendar.getBytes(StandardCharsets.UTF_8);
-    try {
-      if (Files.isRegularFile(target) && Files.size(target) <= IcsPrior.MAX_BYTES
-          && sameIgnoringStamp(Files.readAllBytes(target), data)) {
-        return SafeFiles.Result.UNCHANGED;
-      }
-    } catch (IOException e) {
-      // unreadable: SafeFiles decides
-    }
+    return write(target, calendar.getBytes(StandardCharsets.UTF_8), IcsPrior.readBytes(target), force);
+  }
+
+  /**
+   * Writes the calendar {@code data} to {@code target}, where {@code existing} is what
+   * {@link IcsPrior#readBytes} read there (null: nothing readable; then SafeFiles decides).
+   */
+  public static SafeFiles.Result write(Path target, byte[] data, byte[] existing, boolean force) throws OutputException {
+    if (existing != null && sameIgnoringStamp(existing, data)) return SafeFiles.Result.UNCHANGED;
     return SafeFiles.write(target, data, force);
   }
 

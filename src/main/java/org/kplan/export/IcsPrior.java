@@ -46,16 +46,63 @@ public final class IcsPrior {
     return e.fingerprint == fingerprint(lines) ? e.sequence : e.sequence + 1;
   }
 
+  /**
+   * As {@link #sequence(String, List)} for an event written as content lines into a scratch
+   * buffer: fingerprinted (from those bytes) only when the prior calendar has {@code uid}.
+   */
+  int sequence(String uid, IcsOut event) {
+    Entry e = byUid.get(uid);
+    if (e == null) return 0;
+    return e.fingerprint == fingerprint(event) ? e.sequence : e.sequence + 1;
+  }
+
+  /** {@link #fingerprint(List)} of the content lines in a scratch buffer: the same value for the same lines. */
+  static long fingerprint(IcsOut event) {
+    long h = SEED;
+    byte[] b = event.buf;
+    for (int i = 0, n = event.lines; i < n; i++) {
+      int from = event.lineStart(i), to = event.ends[i];
+      if (startsWith(b, from, to, DTSTAMP) || startsWith(b, from, to, SEQUENCE)) continue;
+      h = mix(h, b, from, to);
+    }
+    return finish(h);
+  }
+
+  private static boolean startsWith(byte[] b, int from, int to, byte[] p) {
+    if (to - from < p.length) return false;
+    for (int i = 0; i < p.length; i++) if (b[from + i] != p[i]) return false;
+    return true;
+  }
+
   public int size() {
     return byUid.size();
   }
 
   /** Reads the calendar at {@code path}; {@link #NONE} when there is none or it cannot be read. */
   public static IcsPrior read(Path path) {
+    return of(readBytes(path));
+  }
+
+  /**
+   * The bytes of the calendar at {@code path}: null when there is none, it is not a regular file,
+   * it is larger than {@link #MAX_BYTES}, or it cannot be read. Read once, they serve both for
+   * SEQUENCE ({@link #of}) and to tell an unchanged calendar ({@link IcsFiles#write(Path, byte[], byte[], boolean)}).
+   */
+  public static byte[] readBytes(Path path) {
     try {
-      if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return NONE;
-      return parse(Files.readAllBytes(path));
+      if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return null;
+      return Files.readAllBytes(path);
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The prior calendar of {@link #readBytes}; {@link #NONE} for null or what cannot be parsed. */
+  public static IcsPrior of(byte[] calendar) {
+    if (calendar == null) return NONE;
+    try {
+      return parse(calendar);
+    } catch (RuntimeException e) {
       return NONE;
     }
   }
