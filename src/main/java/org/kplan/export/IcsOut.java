@@ -20,6 +20,12 @@ final class IcsOut {
   /** Ends of the content lines written so far (scratch use). */
   int[] ends = new int[32];
   int lines;
+  /**
+   * True once a string written held a line feed (none should: TEXT values escape it and other
+   * values are checked), which a reader would take as a line break: a fingerprint of the content
+   * lines then differs from one of the folded bytes, so {@link IcsWriter} does not compare bytes.
+   */
+  boolean lineFeed;
 
   IcsOut(int capacity) {
     buf = new byte[Math.max(64, capacity)];
@@ -28,6 +34,7 @@ final class IcsOut {
   void reset() {
     len = 0;
     lines = 0;
+    lineFeed = false;
   }
 
   byte[] toByteArray() {
@@ -78,7 +85,12 @@ final class IcsOut {
     // getBytes is a copy for ASCII (checked by the JDK in one loop over an array): several times
     // faster under C1 than a charAt loop. A lone surrogate becomes '?' there, so '?' looks closer.
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    if (b.length == s.length() && (indexOf(b, (byte) '?') < 0 || !hasSurrogate(s))) {
+    boolean question = false;
+    for (byte x : b) {
+      if (x == '?') question = true;
+      else if (x == '\n') lineFeed = true;
+    }
+    if (b.length == s.length() && (!question || !hasSurrogate(s))) {
       bytes(b);
       return;
     }
@@ -91,11 +103,6 @@ final class IcsOut {
       codePoint(cp);
       i += chars;
     }
-  }
-
-  private static int indexOf(byte[] b, byte x) {
-    for (int i = 0; i < b.length; i++) if (b[i] == x) return i;
-    return -1;
   }
 
   private static boolean hasSurrogate(String s) {

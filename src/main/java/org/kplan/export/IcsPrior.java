@@ -24,36 +24,84 @@ public final class IcsPrior {
   /** Earlier calendars larger than this are not read (their events start again at 0). */
   public static final long MAX_BYTES = 64L << 20;
 
-  record Entry(int sequence, long fingerprint) {}
+  /**
+   * One earlier event: its SEQUENCE, and either its fingerprint or where its bytes are in the
+   * earlier calendar (from its BEGIN:VEVENT line to the line after its END:VEVENT), to fingerprint
+   * when first asked. Not thread-safe: a prior calendar serves one writer at a time.
+   */
+  static final class Entry {
+    final int sequence;
+    final int from, to;
+    private long fingerprint;
+    private boolean known;
+
+    Entry(int sequence, long fingerprint) {
+      this.sequence = sequence;
+      this.fingerprint = fingerprint;
+      this.known = true;
+      this.from = this.to = -1;
+    }
+
+    Entry(int sequence, int from, int to) {
+      this.sequence = sequence;
+      this.from = from;
+      this.to = to;
+    }
+  }
 
   private final Map<String, Entry> byUid;
+  /** The earlier calendar, when its entries point into it. */
+  private final byte[] data;
 
   private IcsPrior(Map<String, Entry> byUid) {
+    this(byUid, null);
+  }
+
+  private IcsPrior(Map<String, Entry> byUid, byte[] data) {
     this.byUid = byUid;
+    this.data = data;
   }
 
   /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
   public int sequence(String uid, long fingerprint) {
     Entry e = byUid.get(uid);
     if (e == null) return 0;
-    return e.fingerprint == fingerprint ? e.sequence : e.sequence + 1;
+    return sequence(e, fingerprint);
   }
 
   /** As {@link #sequence(String, long)}, fingerprinting {@code lines} only when the prior calendar has {@code uid}. */
   public int sequence(String uid, List<String> lines) {
     Entry e = byUid.get(uid);
     if (e == null) return 0;
-    return e.fingerprint == fingerprint(lines) ? e.sequence : e.sequence + 1;
+    return sequence(e, fingerprint(lines));
+  }
+
+  /** The earlier event with {@code uid}, or null. */
+  Entry entry(String uid) {
+    return byUid.get(uid);
+  }
+
+  /** The SEQUENCE for an event that replaces {@code e} and has content {@code fingerprint}. */
+  int sequence(Entry e, long fingerprint) {
+    return fingerprint(e) == fingerprint ? e.sequence : e.sequence + 1;
+  }
+
+  private long fingerprint(Entry e) {
+    if (!e.known) {
+      // the event alone, parsed as the whole calendar would be: its hash starts at its BEGIN:VEVENT
+      e.fingerprint = hashed(data, e.from, e.to).values().iterator().next().fingerprint;
+      e.known = true;
+    }
+    return e.fingerprint;
   }
 
   /**
-   * As {@link #sequence(String, List)} for an event written as content lines into a scratch
-   * buffer: fingerprinted (from those bytes) only when the prior calendar has {@code uid}.
+   * True when {@code b[from, to)}, a folded VEVENT, holds the same lines as the earlier event
+   * {@code e}, DTSTAMP and SEQUENCE lines left out: then their fingerprints agree, without
+   * computing either. (False says nothing: the two may still agree once unfolded.)
    */
-  int sequence(String uid, IcsOut event) {
-    Entry e = byUid.get(uid);
-    if (e == null) return 0;
-    return e.fingerprint == fingerprint(event) ? e.sequence : e.sequence + 1;
+  boolean sameEvent(Entry e, byte[] b, int from, int to) {
+    return e.from >= 0 && IcsFiles.sameLines(data, e.from, e.to, b, from, to, true);
   }
 
   /** {@link #fingerprint(List)} of the content lines in a scratch buffer: the same value for the same lines. */
@@ -62,16 +110,10 @@ public final class IcsPrior {
     byte[] b = event.buf;
     for (int i = 0, n = event.lines; i < n; i++) {
       int from = event.lineStart(i), to = event.ends[i];
-      if (startsWith(b, from, to, DTSTAMP) || startsWith(b, from, to, SEQUENCE)) continue;
+      if (starts(b, from, to, DTSTAMP) || starts(b, from, to, SEQUENCE)) continue;
       h = mix(h, b, from, to);
     }
     return finish(h);
-  }
-
-  private static boolean startsWith(byte[] b, int from, int to, byte[] p) {
-    if (to - from < p.length) return false;
-    for (int i = 0; i < p.length; i++) if (b[from + i] != p[i]) return false;
-    return true;
   }
 
   public int size() {
@@ -111,11 +153,76 @@ public final class IcsPrior {
    * Parses a calendar's UTF-8 bytes (folded or not) in place, without decoding the whole text or
    * making a string of each line: the same result as {@link #parse(String)} on the decoded text
    * (for valid UTF-8, which is all kplan writes; a fold inside a UTF-8 sequence is joined here).
+   * Events are not fingerprinted here but when a writer first asks (most never are: see
+   * {@link #sameEvent}); the calendar's bytes are kept for that.
    */
   static IcsPrior parse(byte[] d) {
-    ByteParser p = new ByteParser();
+    Map<String, Entry> out = new HashMap<>();
     int n = d.length;
-    for (int pos = 0; ; ) {
+    byte[] buf = null;
+    boolean inEvent = false;
+    String uid = null;
+    int seq = 0, eventStart = 0;
+    for (int pos = 0; pos < n; ) {
+      int start = pos;
+      int nl = start;
+      while (nl < n && d[nl] != '\n') nl++;
+      int end = nl < n && nl > start && d[nl - 1] == '\r' ? nl - 1 : nl;
+      pos = nl < n ? nl + 1 : n;
+      byte[] a = d;
+      int from = start, to = end;
+      if (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+        // continuation lines follow: join them (the rare case; kplan folds only long values)
+        if (buf == null || buf.length < end - start) buf = new byte[Math.max(256, 2 * (end - start))];
+        int len = end - start;
+        System.arraycopy(d, start, buf, 0, len);
+        while (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+          int s2 = pos;
+          nl = s2;
+          while (nl < n && d[nl] != '\n') nl++;
+          int e2 = nl < n && d[nl - 1] == '\r' ? nl - 1 : nl;
+          pos = nl < n ? nl + 1 : n;
+          int k = e2 - (s2 + 1);
+          if (len + k > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + k));
+          System.arraycopy(d, s2 + 1, buf, len, k);
+          len += k;
+        }
+        a = buf;
+        from = 0;
+        to = len;
+      }
+      // the logical line a[from, to), which was d[start, pos)
+      if (is(a, from, to, BEGIN)) {
+        inEvent = true;
+        uid = null;
+        seq = 0;
+        eventStart = start;
+      }
+      if (!inEvent) continue;
+      if (starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);
+      else if (starts(a, from, to, SEQUENCE)) seq = parseInt(new String(a, from + 9, to - from - 9, StandardCharsets.UTF_8));
+      if (is(a, from, to, END)) {
+        if (uid != null) out.put(uid, new Entry(seq, eventStart, pos));
+        inEvent = false;
+      }
+    }
+    return out.isEmpty() ? NONE : new IcsPrior(out, d);
+  }
+
+  private static boolean starts(byte[] a, int from, int to, byte[] p) {
+    if (to - from < p.length) return false;
+    for (int i = 0; i < p.length; i++) if (a[from + i] != p[i]) return false;
+    return true;
+  }
+
+  private static boolean is(byte[] a, int from, int to, byte[] p) {
+    return to - from == p.length && starts(a, from, to, p);
+  }
+
+  /** The events of {@code d[from, to)} with their fingerprints: the parse that {@link #parse(byte[])} defers. */
+  static Map<String, Entry> hashed(byte[] d, int from, int n) {
+    ByteParser p = new ByteParser();
+    for (int pos = from; ; ) {
       int nl = pos;
       while (nl < n && d[nl] != '\n') nl++;
       int end = nl < n && nl > pos && d[nl - 1] == '\r' ? nl - 1 : nl;
@@ -130,7 +237,7 @@ public final class IcsPrior {
       pos = nl + 1;
     }
     if (p.len > 0) p.line();
-    return p.out.isEmpty() ? NONE : new IcsPrior(p.out);
+    return p.out;
   }
 
   private static final byte[] BEGIN = "BEGIN:VEVENT".getBytes(StandardCharsets.US_ASCII);

@@ -180,6 +180,8 @@ public final class IcsWriter {
     /** One event's content lines, unfolded. */
     final IcsOut ev = new IcsOut(2048);
     final byte[] uidSuffix, clinicUidSuffix, stamp, dtstart, dtend, organizer, location;
+    /** True when one of those holds a line feed (see {@link IcsOut#lineFeed}). */
+    boolean lineFeed;
 
     Cal(Schedule s, Options o, IcsOut out) {
       this.s = s;
@@ -196,9 +198,10 @@ public final class IcsWriter {
       location = full && o.clinicName() != null ? utf8("LOCATION:" + text(o.clinicName())) : null;
     }
 
-    private static byte[] utf8(String s) {
+    private byte[] utf8(String s) {
       IcsOut b = new IcsOut(s.length() * 3);
       b.str(s);
+      lineFeed |= b.lineFeed;
       return b.toByteArray();
     }
   }
@@ -296,8 +299,24 @@ public final class IcsWriter {
   /** Copies the event out of the scratch buffer, folded, with SEQUENCE after DTSTAMP (from the prior calendar and the event's fingerprint). */
   private static void emit(Cal c, String id, boolean clinic) {
     IcsPrior prior = c.o.prior();
-    int seq = prior.size() == 0 ? 0 : prior.sequence(uid(id, c.s.plan(), clinic), c.ev);
-    IcsOut l = c.ev, out = c.out;
+    IcsPrior.Entry before = prior.size() == 0 ? null : prior.entry(uid(id, c.s.plan(), clinic));
+    IcsOut out = c.out;
+    int start = out.len;
+    copyOut(c.ev, out, before == null ? 0 : before.sequence);
+    // SEQUENCE stays when the event is as before (the same fingerprint). Most are, and folded the
+    // same way: comparing the bytes just written with the earlier event's tells it without a
+    // fingerprint of either. Only when they differ, fingerprint (they may still agree unfolded).
+    if (before != null && (c.ev.lineFeed || c.lineFeed || !prior.sameEvent(before, out.buf, start, out.len))) {
+      int seq = prior.sequence(before, IcsPrior.fingerprint(c.ev));
+      if (seq != before.sequence) {
+        out.len = start;
+        copyOut(c.ev, out, seq);
+      }
+    }
+  }
+
+  /** The event in {@code l}, folded, with SEQUENCE after DTSTAMP. */
+  private static void copyOut(IcsOut l, IcsOut out, int seq) {
     for (int i = 0; i < 3; i++) l.foldInto(i, out);
     out.bytes(SEQUENCE);
     out.integer(seq);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -111,5 +112,31 @@ class IcsOutTest {
       o.endLine();
     }
     assertEquals(IcsPrior.fingerprint(lines), IcsPrior.fingerprint(o));
+  }
+
+  /**
+   * SEQUENCE over an earlier calendar read from bytes (compared in place, fingerprinted lazily)
+   * is what the fingerprints of the earlier calendar's text give, however that calendar was folded
+   * and whatever its SEQUENCE values and DTSTAMP.
+   */
+  @Test
+  void sequenceFromBytesAsFromText() {
+    for (String name : Examples.names()) {
+      Examples.Example x = Examples.load(name);
+      for (IcsWriter.Detail d : IcsWriter.Detail.values()) {
+        IcsWriter.Options o = x.options(d);
+        String first = IcsWriter.write(x.schedule(), o);
+        List<String> priors = List.of(first, first.replace("SEQUENCE:0", "SEQUENCE:4"), first.replace("\r\n ", ""),
+            first.replace("\r\n", "\n").replace("SEQUENCE:0", "SEQUENCE:2"), first.replace("DTSTAMP:20261126T090000Z", "DTSTAMP:20200101T000000Z"),
+            first.replace("CATEGORIES:Treatment", "CATEGORIES:Other"), first.replace("SUMMARY:", "SUMMARY:x"));
+        for (String prior : priors) {
+          Instant later = Examples.NOW.plusSeconds(3600);
+          String fromText = IcsWriter.write(x.schedule(), new IcsWriter.Options(later, d, null, x.plan().clinic().name(), IcsPrior.parse(prior)));
+          String fromBytes = IcsWriter.write(x.schedule(),
+              new IcsWriter.Options(later, d, null, x.plan().clinic().name(), IcsPrior.of(prior.getBytes(StandardCharsets.UTF_8))));
+          assertEquals(fromText, fromBytes, name + " " + d);
+        }
+      }
+    }
   }
 }
