@@ -106,6 +106,7 @@ final class CalendarBatch {
       String planId,
       byte[] calendar,
       byte[] existing,
+      boolean unchanged,
       int events,
       Schedule schedule,
       String clinicName,
@@ -113,7 +114,7 @@ final class CalendarBatch {
       String emitted) {
 
     static Outcome failed(String name, List<Finding> findings, List<String> messages) {
-      return new Outcome(Status.FAILED, name, findings, messages, null, null, null, 0, null, null, null, null);
+      return new Outcome(Status.FAILED, name, findings, messages, null, null, null, false, 0, null, null, null, null);
     }
   }
 
@@ -442,7 +443,7 @@ final class CalendarBatch {
         Unreadable u = (Unreadable) src;
         return Outcome.failed(u.problems().isEmpty() ? "?" : u.problems().get(0).pos().file(), u.problems(), List.of());
       }
-      if (plan.isTemplate()) return new Outcome(Status.TEMPLATE, name, List.of(), List.of(), null, null, null, 0, null, null, null, null);
+      if (plan.isTemplate()) return new Outcome(Status.TEMPLATE, name, List.of(), List.of(), null, null, null, false, 0, null, null, null, null);
       Schedule s = PlanInput.schedule(plan, null, cfg.now());
       s = s.withFindings(Rules.check(plan, s));
       List<Finding> errors = s.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
@@ -452,8 +453,8 @@ final class CalendarBatch {
       // the calendar this one replaces, read once: for SEQUENCE here, and by the writer to leave it untouched when unchanged
       byte[] existing = IcsPrior.readBytes(target);
       IcsWriter.Options o = new IcsWriter.Options(cfg.now(), cfg.detail(), cfg.organizer(), clinicName, IcsPrior.of(existing));
-      byte[] ics = IcsWriter.bytes(s, o);
-      return new Outcome(Status.OK, name, List.of(), List.of(), plan.id(), ics, existing, s.events().size(), s, clinicName,
+      IcsWriter.Rendered ics = IcsWriter.render(s, o);
+      return new Outcome(Status.OK, name, List.of(), List.of(), plan.id(), ics.data(), existing, ics.sameAsPrior(), s.events().size(), s, clinicName,
           plan.clinic() == null ? null : plan.clinic().chairs(), rowPlan == null ? null : rowPlan.yaml());
     } catch (InputException e) {
       return rowPlan == null ? Outcome.failed(name, e.problems(), List.of()) : rowFailure(src, rowPlan, e.problems());
@@ -516,7 +517,8 @@ final class CalendarBatch {
     events += o.events();
     Path target = cfg.outDir().resolve(o.planId() + ".ics");
     byte[] calendar = o.calendar(), existing = o.existing();
-    write(target, false, () -> IcsFiles.write(target, calendar, existing, cfg.force()));
+    boolean unchanged = o.unchanged();
+    write(target, false, () -> IcsFiles.write(target, calendar, existing, unchanged, cfg.force()));
     if (o.emitted() != null) emit(o);
     chairs.add(o.clinicName(), o.chairs(), o.schedule());
     if (clinic != null) clinic.add(o.schedule(), o.clinicName());

@@ -115,8 +115,8 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
         if (output != null) {
           // the calendar this one replaces, read once: for SEQUENCE, and to leave it untouched when unchanged
           byte[] existing = IcsPrior.readBytes(output);
-          byte[] ics = IcsWriter.bytes(s, icsOptions.options(at, p.clinic().name()).withPrior(IcsPrior.of(existing)));
-          IcsFiles.write(output, ics, existing, force);
+          IcsWriter.Rendered ics = IcsWriter.render(s, icsOptions.options(at, p.clinic().name()).withPrior(IcsPrior.of(existing)));
+          IcsFiles.write(output, ics.data(), existing, ics.sameAsPrior(), force);
         } else {
           buf.append(IcsWriter.write(s, icsOptions.options(at, p.clinic().name())));
         }

@@ -28,7 +28,16 @@ public final class IcsFiles {
    * {@link IcsPrior#readBytes} read there (null: nothing readable; then SafeFiles decides).
    */
   public static SafeFiles.Result write(Path target, byte[] data, byte[] existing, boolean force) throws OutputException {
-    if (existing != null && sameIgnoringStamp(existing, data)) return SafeFiles.Result.UNCHANGED;
+    return write(target, data, existing, false, force);
+  }
+
+  /**
+   * As {@link #write(Path, byte[], byte[], boolean)}; {@code same} says that {@code data} is already
+   * known to be the same as {@code existing} once DTSTAMP lines are left out ({@link IcsWriter.Rendered#sameAsPrior()}
+   * of a calendar written over {@code IcsPrior.of(existing)}), so they need not be compared again.
+   */
+  public static SafeFiles.Result write(Path target, byte[] data, byte[] existing, boolean same, boolean force) throws OutputException {
+    if (existing != null && (same || sameIgnoringStamp(existing, data))) return SafeFiles.Result.UNCHANGED;
     return SafeFiles.write(target, data, force);
   }
 

@@ -54,12 +54,16 @@ public final class IcsPrior {
   private final byte[] data;
 
   private IcsPrior(Map<String, Entry> byUid) {
-    this(byUid, null);
+    this(byUid, null, -1);
   }
 
-  private IcsPrior(Map<String, Entry> byUid, byte[] data) {
+  /** Where the first VEVENT of {@link #data} starts (-1 when unknown). */
+  private final int firstEvent;
+
+  private IcsPrior(Map<String, Entry> byUid, byte[] data, int firstEvent) {
     this.byUid = byUid;
     this.data = data;
+    this.firstEvent = firstEvent;
   }
 
   /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
@@ -93,6 +97,16 @@ public final class IcsPrior {
       e.known = true;
     }
     return e.fingerprint;
+  }
+
+  /** The earlier calendar's bytes, when this was parsed from them (else null). */
+  byte[] data() {
+    return data;
+  }
+
+  /** Where the first VEVENT of {@link #data()} starts; -1 when there is none or no data. */
+  int firstEvent() {
+    return firstEvent;
   }
 
   /**
@@ -162,7 +176,7 @@ public final class IcsPrior {
     byte[] buf = null;
     boolean inEvent = false;
     String uid = null;
-    int seq = 0, eventStart = 0;
+    int seq = 0, eventStart = 0, firstEvent = -1;
     for (int pos = 0; pos < n; ) {
       int start = pos;
       int nl = start;
@@ -191,22 +205,24 @@ public final class IcsPrior {
         from = 0;
         to = len;
       }
-      // the logical line a[from, to), which was d[start, pos)
-      if (is(a, from, to, BEGIN)) {
+      // the logical line a[from, to), which was d[start, pos); only four kinds matter, told apart by their first byte
+      byte first = from < to ? a[from] : 0;
+      if (first == 'B' && is(a, from, to, BEGIN)) {
         inEvent = true;
         uid = null;
         seq = 0;
         eventStart = start;
+        if (firstEvent < 0) firstEvent = start;
       }
       if (!inEvent) continue;
-      if (starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);
-      else if (starts(a, from, to, SEQUENCE)) seq = parseInt(new String(a, from + 9, to - from - 9, StandardCharsets.UTF_8));
-      if (is(a, from, to, END)) {
+      if (first == 'U' && starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);
+      else if (first == 'S' && starts(a, from, to, SEQUENCE)) seq = parseInt(a, from + 9, to);
+      if (first == 'E' && is(a, from, to, END)) {
         if (uid != null) out.put(uid, new Entry(seq, eventStart, pos));
         inEvent = false;
       }
     }
-    return out.isEmpty() ? NONE : new IcsPrior(out, d);
+    return out.isEmpty() ? NONE : new IcsPrior(out, d, firstEvent);
   }
 
   private static boolean starts(byte[] a, int from, int to, byte[] p) {
@@ -314,6 +330,20 @@ public final class IcsPrior {
       }
     }
     return out.isEmpty() ? NONE : new IcsPrior(out);
+  }
+
+  /** {@link #parseInt(String)} of the UTF-8 text {@code a[from, to)}; digits alone are read in place. */
+  private static int parseInt(byte[] a, int from, int to) {
+    if (to - from >= 1 && to - from <= 9) {
+      int v = 0;
+      for (int i = from; i < to; i++) {
+        int c = a[i] - '0';
+        if (c < 0 || c > 9) return parseInt(new String(a, from, to - from, StandardCharsets.UTF_8));
+        v = v * 10 + c;
+      }
+      return v;
+    }
+    return parseInt(new String(a, from, to - from, StandardCharsets.UTF_8));
   }
 
   private static int parseInt(String s) {

@@ -91,18 +91,41 @@ public final class IcsWriter {
 
   /** The calendar of one schedule, as the UTF-8 bytes of the file. */
   public static byte[] bytes(Schedule s, Options o) {
+    return render(s, o).data();
+  }
+
+  /**
+   * A calendar's bytes, and whether they are the same as the earlier calendar's (the bytes
+   * {@code Options.prior()} was parsed from) once DTSTAMP lines are left out, exactly as
+   * {@link IcsFiles#sameIgnoringStamp(byte[], byte[])} would say. False also means "not known".
+   */
+  public record Rendered(byte[] data, boolean sameAsPrior) {}
+
+  /**
+   * The calendar of one schedule. Over an earlier calendar, each part is compared as it is
+   * written with the same part of the earlier one (which also settles each event's SEQUENCE), so
+   * that an unchanged calendar is known as such without comparing the two files again.
+   */
+  public static Rendered render(Schedule s, Options o) {
     Cal c = new Cal(s, o, new IcsOut(8192 + 640 * (s.events().size() + s.series().size())));
     IcsOut out = c.out;
     head(out, c.ev, calendarName(s), s.timezone().getId());
     Instant[] span = span(s);
     for (String l : VTimezones.lines(s.timezone(), span[0], span[1])) out.line(l);
+    byte[] old = o.prior().data();
+    if (old != null && o.prior().firstEvent() >= 0) {
+      c.same = IcsFiles.sameLines(old, 0, o.prior().firstEvent(), out.buf, 0, out.len, false);
+      c.at = o.prior().firstEvent();
+    }
     for (Event e : s.events()) {
       if (e.series() != null) continue; // the series master covers it
       event(c, e, false);
     }
     for (Series r : s.series()) series(c, r);
+    int tail = out.len;
     out.bytes(END_VCALENDAR);
-    return out.toByteArray();
+    boolean same = c.same && IcsFiles.sameLines(old, c.at, old.length, out.buf, tail, out.len, false);
+    return new Rendered(out.toByteArray(), same);
   }
 
   private static final byte[] BEGIN_VCALENDAR = ascii("BEGIN:VCALENDAR\r\nPRODID:" + PRODID + "\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
@@ -182,6 +205,12 @@ public final class IcsWriter {
     final byte[] uidSuffix, clinicUidSuffix, stamp, dtstart, dtend, organizer, location;
     /** True when one of those holds a line feed (see {@link IcsOut#lineFeed}). */
     boolean lineFeed;
+    /**
+     * True while every part written so far is the same as the earlier calendar's, DTSTAMP lines
+     * left out (see {@link #render}); {@link #at} is where the earlier calendar's next part starts.
+     */
+    boolean same;
+    int at;
 
     Cal(Schedule s, Options o, IcsOut out) {
       this.s = s;
@@ -303,6 +332,16 @@ public final class IcsWriter {
     IcsOut out = c.out;
     int start = out.len;
     copyOut(c.ev, out, before == null ? 0 : before.sequence);
+    if (c.same) {
+      // the earlier calendar's next event is this one and reads the same, SEQUENCE included: then
+      // the fingerprints agree too (they leave out only DTSTAMP and SEQUENCE lines)
+      if (before != null && before.from == c.at && !c.ev.lineFeed && !c.lineFeed
+          && IcsFiles.sameLines(prior.data(), before.from, before.to, out.buf, start, out.len, false)) {
+        c.at = before.to;
+        return;
+      }
+      c.same = false;
+    }
     // SEQUENCE stays when the event is as before (the same fingerprint). Most are, and folded the
     // same way: comparing the bytes just written with the earlier event's tells it without a
     // fingerprint of either. Only when they differ, fingerprint (they may still agree unfolded).

@@ -2,6 +2,7 @@ package org.kplan.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -135,6 +136,11 @@ class IcsOutTest {
           String fromBytes = IcsWriter.write(x.schedule(),
               new IcsWriter.Options(later, d, null, x.plan().clinic().name(), IcsPrior.of(prior.getBytes(StandardCharsets.UTF_8))));
           assertEquals(fromText, fromBytes, name + " " + d);
+          // the unchanged check made while writing agrees with comparing the two files afterwards
+          byte[] priorBytes = prior.getBytes(StandardCharsets.UTF_8);
+          IcsWriter.Rendered r = IcsWriter.render(x.schedule(), new IcsWriter.Options(later, d, null, x.plan().clinic().name(), IcsPrior.of(priorBytes)));
+          assertEquals(IcsFiles.sameIgnoringStamp(priorBytes, r.data()), r.sameAsPrior(), name + " " + d);
+          if (prior == first) assertTrue(r.sameAsPrior(), name + " " + d);
         }
       }
     }
