@@ -77,7 +77,8 @@ public final class IcsFiles {
   }
 
   private static boolean skipped(byte[] x, int from, int end, boolean sequence) {
-    return startsWith(x, from, end, STAMP) || sequence && startsWith(x, from, end, SEQUENCE);
+    byte c = x[from];
+    return c == 'D' ? startsWith(x, from, end, STAMP) : c == 'S' && sequence && startsWith(x, from, end, SEQUENCE);
   }
 
   /** The end of the physical line starting at {@code from}: after its '\n', or {@code end}. */

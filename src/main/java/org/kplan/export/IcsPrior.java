@@ -185,8 +185,17 @@ public final class IcsPrior {
       pos = nl < n ? nl + 1 : n;
       byte[] a = d;
       int from = start, to = end;
+      if (pos < n && (d[pos] == ' ' || d[pos] == '\t') && !maybe(d, start, end)) {
+        // continuation lines of a line that cannot be one of the four below: pass over them
+        while (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+          nl = pos;
+          while (nl < n && d[nl] != '\n') nl++;
+          pos = nl < n ? nl + 1 : n;
+        }
+        continue; // nothing else to do for such a line
+      }
       if (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
-        // continuation lines follow: join them (the rare case; kplan folds only long values)
+        // continuation lines follow: join them
         if (buf == null || buf.length < end - start) buf = new byte[Math.max(256, 2 * (end - start))];
         int len = end - start;
         System.arraycopy(d, start, buf, 0, len);
@@ -223,6 +232,13 @@ public final class IcsPrior {
       }
     }
     return out.isEmpty() ? NONE : new IcsPrior(out, d, firstEvent);
+  }
+
+  /** Whether the logical line whose first physical line is {@code d[from, to)} may be BEGIN:VEVENT, END:VEVENT, UID or SEQUENCE. */
+  private static boolean maybe(byte[] d, int from, int to) {
+    if (from == to) return true; // its first byte is on a continuation line
+    byte c = d[from];
+    return c == 'B' || c == 'E' || c == 'U' || c == 'S';
   }
 
   private static boolean starts(byte[] a, int from, int to, byte[] p) {
