@@ -32,6 +32,9 @@ public final class IcsPrior {
   static final class Entry {
     final int sequence;
     final int from, to;
+    /** The UID, and the entry's place among the earlier calendar's events (with {@code from >= 0}). */
+    String uid;
+    int index;
     private long fingerprint;
     private boolean known;
 
@@ -54,16 +57,30 @@ public final class IcsPrior {
   private final byte[] data;
 
   private IcsPrior(Map<String, Entry> byUid) {
-    this(byUid, null, -1);
+    this(byUid, null, -1, null);
   }
 
   /** Where the first VEVENT of {@link #data} starts (-1 when unknown). */
   private final int firstEvent;
 
-  private IcsPrior(Map<String, Entry> byUid, byte[] data, int firstEvent) {
+  /** The events of {@link #data} in order, when no two have the same UID (else null). */
+  private final Entry[] ordered;
+
+  private IcsPrior(Map<String, Entry> byUid, byte[] data, int firstEvent, Entry[] ordered) {
     this.byUid = byUid;
     this.data = data;
     this.firstEvent = firstEvent;
+    this.ordered = ordered;
+  }
+
+  /**
+   * The earlier event at place {@code index} when it starts at {@code from} and UIDs are unique
+   * (so that it is the one {@link #entry} finds by its UID); else null.
+   */
+  Entry at(int index, int from) {
+    if (ordered == null || index >= ordered.length) return null;
+    Entry e = ordered[index];
+    return e.from == from ? e : null;
   }
 
   /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
@@ -172,6 +189,8 @@ public final class IcsPrior {
    */
   static IcsPrior parse(byte[] d) {
     Map<String, Entry> out = new HashMap<>();
+    List<Entry> ordered = new ArrayList<>();
+    boolean unique = true;
     int n = d.length;
     byte[] buf = null;
     boolean inEvent = false;
@@ -227,11 +246,17 @@ public final class IcsPrior {
       if (first == 'U' && starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);
       else if (first == 'S' && starts(a, from, to, SEQUENCE)) seq = parseInt(a, from + 9, to);
       if (first == 'E' && is(a, from, to, END)) {
-        if (uid != null) out.put(uid, new Entry(seq, eventStart, pos));
+        if (uid != null) {
+          Entry e = new Entry(seq, eventStart, pos);
+          e.uid = uid;
+          e.index = ordered.size();
+          ordered.add(e);
+          if (out.put(uid, e) != null) unique = false;
+        }
         inEvent = false;
       }
     }
-    return out.isEmpty() ? NONE : new IcsPrior(out, d, firstEvent);
+    return out.isEmpty() ? NONE : new IcsPrior(out, d, firstEvent, unique ? ordered.toArray(new Entry[0]) : null);
   }
 
   /** Whether the logical line whose first physical line is {@code d[from, to)} may be BEGIN:VEVENT, END:VEVENT, UID or SEQUENCE. */

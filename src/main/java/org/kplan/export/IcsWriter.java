@@ -211,6 +211,9 @@ public final class IcsWriter {
      */
     boolean same;
     int at;
+    /** The place of the earlier calendar's event at {@link #at}, among its events. */
+    int next;
+    final String uidSuffixText, clinicUidSuffixText;
 
     Cal(Schedule s, Options o, IcsOut out) {
       this.s = s;
@@ -218,8 +221,10 @@ public final class IcsWriter {
       this.out = out;
       this.full = o.detail() == Detail.FULL;
       String zone = s.timezone().getId();
-      uidSuffix = utf8("@" + s.plan() + ".kplan");
-      clinicUidSuffix = utf8("@" + s.plan() + ".clinic.kplan");
+      uidSuffixText = "@" + s.plan() + ".kplan";
+      clinicUidSuffixText = "@" + s.plan() + ".clinic.kplan";
+      uidSuffix = utf8(uidSuffixText);
+      clinicUidSuffix = utf8(clinicUidSuffixText);
       stamp = utf8("DTSTAMP:" + Ics.utc(o.now()));
       dtstart = utf8("DTSTART;TZID=" + zone + ":");
       dtend = utf8("DTEND;TZID=" + zone + ":");
@@ -328,7 +333,17 @@ public final class IcsWriter {
   /** Copies the event out of the scratch buffer, folded, with SEQUENCE after DTSTAMP (from the prior calendar and the event's fingerprint). */
   private static void emit(Cal c, String id, boolean clinic) {
     IcsPrior prior = c.o.prior();
-    IcsPrior.Entry before = prior.size() == 0 ? null : prior.entry(uid(id, c.s.plan(), clinic));
+    IcsPrior.Entry before = null;
+    if (prior.size() != 0) {
+      // the earlier calendar's next event is most often this one: then its UID tells it without a lookup
+      IcsPrior.Entry next = c.same ? prior.at(c.next, c.at) : null;
+      String suffix = clinic ? c.clinicUidSuffixText : c.uidSuffixText;
+      if (next != null && next.uid.length() == id.length() + suffix.length() && next.uid.startsWith(id) && next.uid.endsWith(suffix)) {
+        before = next;
+      } else {
+        before = prior.entry(uid(id, c.s.plan(), clinic));
+      }
+    }
     IcsOut out = c.out;
     int start = out.len;
     copyOut(c.ev, out, before == null ? 0 : before.sequence);
@@ -338,6 +353,7 @@ public final class IcsWriter {
       if (before != null && before.from == c.at && !c.ev.lineFeed && !c.lineFeed
           && IcsFiles.sameLines(prior.data(), before.from, before.to, out.buf, start, out.len, false)) {
         c.at = before.to;
+        c.next = before.index + 1;
         return;
       }
       c.same = false;

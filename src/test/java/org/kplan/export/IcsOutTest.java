@@ -115,6 +115,14 @@ class IcsOutTest {
     assertEquals(IcsPrior.fingerprint(lines), IcsPrior.fingerprint(o));
   }
 
+  /** The calendar with a copy of its first event (SEQUENCE 9) added at its end: the copy is the one a UID finds. */
+  private static String duplicated(String ics) {
+    int from = ics.indexOf("BEGIN:VEVENT"), to = ics.indexOf("END:VEVENT\r\n", from) + "END:VEVENT\r\n".length();
+    String copy = ics.substring(from, to).replace("SEQUENCE:0", "SEQUENCE:9");
+    int end = ics.lastIndexOf("END:VCALENDAR");
+    return ics.substring(0, end) + copy + ics.substring(end);
+  }
+
   /**
    * SEQUENCE over an earlier calendar read from bytes (compared in place, fingerprinted lazily)
    * is what the fingerprints of the earlier calendar's text give, however that calendar was folded
@@ -129,7 +137,7 @@ class IcsOutTest {
         String first = IcsWriter.write(x.schedule(), o);
         List<String> priors = List.of(first, first.replace("SEQUENCE:0", "SEQUENCE:4"), first.replace("\r\n ", ""),
             first.replace("\r\n", "\n").replace("SEQUENCE:0", "SEQUENCE:2"), first.replace("DTSTAMP:20261126T090000Z", "DTSTAMP:20200101T000000Z"),
-            first.replace("CATEGORIES:Treatment", "CATEGORIES:Other"), first.replace("SUMMARY:", "SUMMARY:x"));
+            first.replace("CATEGORIES:Treatment", "CATEGORIES:Other"), first.replace("SUMMARY:", "SUMMARY:x"), duplicated(first));
         for (String prior : priors) {
           Instant later = Examples.NOW.plusSeconds(3600);
           String fromText = IcsWriter.write(x.schedule(), new IcsWriter.Options(later, d, null, x.plan().clinic().name(), IcsPrior.parse(prior)));
