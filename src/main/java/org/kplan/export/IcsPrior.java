@@ -153,7 +153,16 @@ public final class IcsPrior {
 
   /** Reads the calendar at {@code path}; {@link #NONE} when there is none or it cannot be read. */
   public static IcsPrior read(Path path) {
-    return of(readBytes(path));
+    // fingerprinted at once, keeping no bytes: for a prior calendar held for a long time (the
+    // clinic view's, up to MAX_BYTES, for the whole batch)
+    byte[] d = readBytes(path);
+    if (d == null) return NONE;
+    try {
+      Map<String, Entry> m = hashed(d, 0, d.length);
+      return m.isEmpty() ? NONE : new IcsPrior(m);
+    } catch (RuntimeException e) {
+      return NONE;
+    }
   }
 
   /**
