@@ -104,7 +104,9 @@ final class CalendarBatch {
       List<Finding> findings,
       List<String> messages,
       String planId,
-      String calendar,
+      byte[] calendar,
+      byte[] existing,
+      boolean unchanged,
       int events,
       Schedule schedule,
       String clinicName,
@@ -112,7 +114,7 @@ final class CalendarBatch {
       String emitted) {
 
     static Outcome failed(String name, List<Finding> findings, List<String> messages) {
-      return new Outcome(Status.FAILED, name, findings, messages, null, null, 0, null, null, null, null);
+      return new Outcome(Status.FAILED, name, findings, messages, null, null, null, false, 0, null, null, null, null);
     }
   }
 
@@ -441,16 +443,18 @@ final class CalendarBatch {
         Unreadable u = (Unreadable) src;
         return Outcome.failed(u.problems().isEmpty() ? "?" : u.problems().get(0).pos().file(), u.problems(), List.of());
       }
-      if (plan.isTemplate()) return new Outcome(Status.TEMPLATE, name, List.of(), List.of(), null, null, 0, null, null, null, null);
+      if (plan.isTemplate()) return new Outcome(Status.TEMPLATE, name, List.of(), List.of(), null, null, null, false, 0, null, null, null, null);
       Schedule s = PlanInput.schedule(plan, null, cfg.now());
       s = s.withFindings(Rules.check(plan, s));
       List<Finding> errors = s.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
       if (!errors.isEmpty()) return rowPlan == null ? Outcome.failed(name, errors, List.of()) : rowFailure(src, rowPlan, errors);
       Path target = cfg.outDir().resolve(plan.id() + ".ics");
       String clinicName = plan.clinic() == null ? null : plan.clinic().name();
-      IcsWriter.Options o = new IcsWriter.Options(cfg.now(), cfg.detail(), cfg.organizer(), clinicName, IcsPrior.read(target));
-      String ics = IcsWriter.write(s, o);
-      return new Outcome(Status.OK, name, List.of(), List.of(), plan.id(), ics, s.events().size(), s, clinicName,
+      // the calendar this one replaces, read once: for SEQUENCE here, and by the writer to leave it untouched when unchanged
+      byte[] existing = IcsPrior.readBytes(target);
+      IcsWriter.Options o = new IcsWriter.Options(cfg.now(), cfg.detail(), cfg.organizer(), clinicName, IcsPrior.of(existing));
+      IcsWriter.Rendered ics = IcsWriter.render(s, o);
+      return new Outcome(Status.OK, name, List.of(), List.of(), plan.id(), ics.data(), existing, ics.sameAsPrior(), s.events().size(), s, clinicName,
           plan.clinic() == null ? null : plan.clinic().chairs(), rowPlan == null ? null : rowPlan.yaml());
     } catch (InputException e) {
       return rowPlan == null ? Outcome.failed(name, e.problems(), List.of()) : rowFailure(src, rowPlan, e.problems());
@@ -512,8 +516,9 @@ final class CalendarBatch {
     calendars++;
     events += o.events();
     Path target = cfg.outDir().resolve(o.planId() + ".ics");
-    String calendar = o.calendar();
-    write(target, false, () -> IcsFiles.write(target, calendar, cfg.force()));
+    byte[] calendar = o.calendar(), existing = o.existing();
+    boolean unchanged = o.unchanged();
+    write(target, false, () -> IcsFiles.write(target, calendar, existing, unchanged, cfg.force()));
     if (o.emitted() != null) emit(o);
     chairs.add(o.clinicName(), o.chairs(), o.schedule());
     if (clinic != null) clinic.add(o.schedule(), o.clinicName());

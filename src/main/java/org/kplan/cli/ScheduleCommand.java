@@ -111,11 +111,19 @@ public final class ScheduleCommand implements Callable<Integer>, Context.Aware {
       case csv -> ScheduleCsv.write(s, buf);
       case md -> ScheduleMarkdown.write(s, p.clinic().name(), buf);
       case table -> ScheduleTable.write(s, output == null ? style : Style.PLAIN, buf);
-      case ics -> buf.append(IcsWriter.write(s, icsOptions.options(at, p.clinic().name())
-          .withPrior(output == null ? IcsPrior.NONE : IcsPrior.read(output))));
+      case ics -> {
+        if (output != null) {
+          // the calendar this one replaces, read once: for SEQUENCE, and to leave it untouched when unchanged
+          byte[] existing = IcsPrior.readBytes(output);
+          IcsWriter.Rendered ics = IcsWriter.render(s, icsOptions.options(at, p.clinic().name()).withPrior(IcsPrior.of(existing)));
+          IcsFiles.write(output, ics.data(), existing, ics.sameAsPrior(), force);
+        } else {
+          buf.append(IcsWriter.write(s, icsOptions.options(at, p.clinic().name())));
+        }
+      }
     }
     if (output != null && f == Format.ics) {
-      IcsFiles.write(output, buf.toString(), force);
+      // written above
     } else if (output != null) {
       SafeFiles.write(output, buf.toString().getBytes(StandardCharsets.UTF_8), force);
     } else {

@@ -1,11 +1,10 @@
 package org.kplan.export;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +33,9 @@ public final class ClinicIcs implements Closeable {
   private final String organizer;
   private final IcsPrior prior;
   private final Path spill;
-  private final Writer out;
+  private final OutputStream out;
+  /** The events of one plan, reused from plan to plan. */
+  private final IcsOut buf = new IcsOut(16 * 1024);
   private final Map<String, Instant[]> spans = new TreeMap<>();
   private final Map<String, Integer> plansByZone = new TreeMap<>();
   private final TreeSet<String> clinicNames = new TreeSet<>();
@@ -51,7 +52,7 @@ public final class ClinicIcs implements Closeable {
     if (dir == null || !Files.isDirectory(dir)) throw new OutputException("cannot write " + target + ": no such directory " + dir);
     try {
       this.spill = SafeFiles.temporaryBeside(target);
-      this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(spill), StandardCharsets.UTF_8), 1 << 16);
+      this.out = new BufferedOutputStream(Files.newOutputStream(spill), 1 << 16);
     } catch (IOException e) {
       throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
     }
@@ -60,11 +61,12 @@ public final class ClinicIcs implements Closeable {
   /** Adds the dosing and therapy sessions of one schedule. */
   public void add(Schedule s, String clinicName) throws OutputException {
     IcsWriter.Options o = new IcsWriter.Options(now, detail, organizer, clinicName, prior);
-    StringBuilder b = new StringBuilder(16 * 1024);
+    buf.reset();
+    IcsWriter.Cal c = new IcsWriter.Cal(s, o, buf);
     String zone = s.timezone().getId();
     for (Event e : s.events()) {
       if (e.kind() != EventKind.KETAMINE && e.kind() != EventKind.THERAPY) continue;
-      for (String l : IcsWriter.event(s, e, o, true)) Ics.fold(l, b);
+      IcsWriter.event(c, e, true);
       events++;
       Instant[] span = spans.computeIfAbsent(zone, z -> new Instant[] {e.start().toInstant(), e.end().toInstant()});
       if (e.start().toInstant().isBefore(span[0])) span[0] = e.start().toInstant();
@@ -74,7 +76,7 @@ public final class ClinicIcs implements Closeable {
     plansByZone.merge(zone, 1, Integer::sum);
     if (clinicName != null) clinicNames.add(clinicName);
     try {
-      out.write(b.toString());
+      out.write(buf.buf, 0, buf.len);
     } catch (IOException e) {
       throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
     }
@@ -96,24 +98,18 @@ public final class ClinicIcs implements Closeable {
       throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
     }
     if (events == 0) return null;
-    StringBuilder head = new StringBuilder();
-    Ics.fold("BEGIN:VCALENDAR", head);
-    Ics.fold("PRODID:" + IcsWriter.PRODID, head);
-    Ics.fold("VERSION:2.0", head);
-    Ics.fold("CALSCALE:GREGORIAN", head);
-    Ics.fold("METHOD:PUBLISH", head);
     String name = detail == IcsWriter.Detail.FULL && clinicNames.size() == 1 ? clinicNames.first() + ": sessions" : "Clinic sessions";
-    Ics.fold("X-WR-CALNAME:" + IcsWriter.text(name), head);
     String mainZone = plansByZone.entrySet().stream()
         .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue).thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
         .map(Map.Entry::getKey).orElse("UTC");
-    Ics.fold("X-WR-TIMEZONE:" + mainZone, head);
+    IcsOut head = new IcsOut(4096);
+    IcsWriter.head(head, new IcsOut(256), name, mainZone);
     for (Map.Entry<String, Instant[]> z : spans.entrySet()) {
       Instant[] span = z.getValue();
-      for (String l : VTimezones.lines(ZoneId.of(z.getKey()), span[0].minusSeconds(86_400), span[1].plusSeconds(86_400))) Ics.fold(l, head);
+      for (String l : VTimezones.lines(ZoneId.of(z.getKey()), span[0].minusSeconds(86_400), span[1].plusSeconds(86_400))) head.line(l);
     }
-    byte[] start = head.toString().getBytes(StandardCharsets.UTF_8);
-    byte[] end = ("END:VCALENDAR" + Ics.CRLF).getBytes(StandardCharsets.UTF_8);
+    byte[] start = head.toByteArray();
+    byte[] end = ("END:VCALENDAR" + Ics.CRLF).getBytes(StandardCharsets.US_ASCII);
     return SafeFiles.write(target, os -> {
       os.write(start);
       try (InputStream in = Files.newInputStream(spill)) {

@@ -20,52 +20,71 @@ public final class IcsFiles {
 
   /** Writes {@code calendar} to {@code target}: unchanged, written, replaced (with {@code force}), or an error. */
   public static SafeFiles.Result write(Path target, String calendar, boolean force) throws OutputException {
-    byte[] data = calendar.getBytes(StandardCharsets.UTF_8);
-    try {
-      if (Files.isRegularFile(target) && Files.size(target) <= IcsPrior.MAX_BYTES
-          && sameIgnoringStamp(Files.readAllBytes(target), data)) {
-        return SafeFiles.Result.UNCHANGED;
-      }
-    } catch (IOException e) {
-      // unreadable: SafeFiles decides
-    }
+    return write(target, calendar.getBytes(StandardCharsets.UTF_8), IcsPrior.readBytes(target), force);
+  }
+
+  /**
+   * Writes the calendar {@code data} to {@code target}, where {@code existing} is what
+   * {@link IcsPrior#readBytes} read there (null: nothing readable; then SafeFiles decides).
+   */
+  public static SafeFiles.Result write(Path target, byte[] data, byte[] existing, boolean force) throws OutputException {
+    return write(target, data, existing, false, force);
+  }
+
+  /**
+   * As {@link #write(Path, byte[], byte[], boolean)}; {@code same} says that {@code data} is already
+   * known to be the same as {@code existing} once DTSTAMP lines are left out ({@link IcsWriter.Rendered#sameAsPrior()}
+   * of a calendar written over {@code IcsPrior.of(existing)}), so they need not be compared again.
+   */
+  public static SafeFiles.Result write(Path target, byte[] data, byte[] existing, boolean same, boolean force) throws OutputException {
+    if (existing != null && (same || sameIgnoringStamp(existing, data))) return SafeFiles.Result.UNCHANGED;
     return SafeFiles.write(target, data, force);
   }
 
   /** True when the two calendars are byte for byte the same once their DTSTAMP lines are left out. */
   public static boolean sameIgnoringStamp(byte[] a, byte[] b) {
-    // the same rule as the streams below, on the arrays in place: no copy of each line
-    int i = 0, j = 0;
-    boolean[] stamp = {false, false};
+    return sameLines(a, 0, a.length, b, 0, b.length, false);
+  }
+
+  /**
+   * True when {@code a[i, aEnd)} and {@code b[j, bEnd)} hold the same physical lines once the
+   * DTSTAMP lines (and, with {@code sequence}, the SEQUENCE lines) are left out with their
+   * continuation lines. One pass over both, comparing in place: the same rule as the streams below.
+   */
+  static boolean sameLines(byte[] a, int i, int aEnd, byte[] b, int j, int bEnd, boolean sequence) {
+    boolean skipA = false, skipB = false; // in a line left out
     while (true) {
-      i = nextLine(a, i, stamp, 0);
-      j = nextLine(b, j, stamp, 1);
-      if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length;
-      int ei = lineEnd(a, i), ej = lineEnd(b, j);
-      if (!Arrays.equals(a, i, ei, b, j, ej)) return false;
-      i = ei;
-      j = ej;
-    }
-  }
-
-  /** The start of the next line at or after {@code from} that is not part of a DTSTAMP line; {@code x.length} at the end. */
-  private static int nextLine(byte[] x, int from, boolean[] stamp, int which) {
-    while (from < x.length) {
-      int end = lineEnd(x, from);
-      boolean continuation = x[from] == ' ' || x[from] == '\t';
-      if (continuation ? stamp[which] : (stamp[which] = startsWith(x, from, end, STAMP))) {
-        from = end;
-        continue;
+      while (i < aEnd) {
+        byte c = a[i];
+        if (c == ' ' || c == '\t' ? skipA : (skipA = skipped(a, i, aEnd, sequence))) i = lineEnd(a, i, aEnd);
+        else break;
       }
-      return from;
+      while (j < bEnd) {
+        byte c = b[j];
+        if (c == ' ' || c == '\t' ? skipB : (skipB = skipped(b, j, bEnd, sequence))) j = lineEnd(b, j, bEnd);
+        else break;
+      }
+      // one line of each, up to and including its '\n'
+      while (true) {
+        if (i >= aEnd || j >= bEnd) return i >= aEnd && j >= bEnd;
+        byte x = a[i];
+        if (x != b[j]) return false;
+        i++;
+        j++;
+        if (x == '\n') break;
+      }
     }
-    return x.length;
   }
 
-  /** The end of the physical line starting at {@code from}: after its '\n', or the end of the data. */
-  private static int lineEnd(byte[] x, int from) {
-    for (int k = from; k < x.length; k++) if (x[k] == '\n') return k + 1;
-    return x.length;
+  private static boolean skipped(byte[] x, int from, int end, boolean sequence) {
+    byte c = x[from];
+    return c == 'D' ? startsWith(x, from, end, STAMP) : c == 'S' && sequence && startsWith(x, from, end, SEQUENCE);
+  }
+
+  /** The end of the physical line starting at {@code from}: after its '\n', or {@code end}. */
+  private static int lineEnd(byte[] x, int from, int end) {
+    for (int k = from; k < end; k++) if (x[k] == '\n') return k + 1;
+    return end;
   }
 
   private static boolean startsWith(byte[] x, int from, int end, byte[] p) {
@@ -92,6 +111,7 @@ public final class IcsFiles {
   }
 
   private static final byte[] STAMP = "DTSTAMP:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEQUENCE = "SEQUENCE:".getBytes(StandardCharsets.US_ASCII);
 
   /** Physical lines with their line ends, DTSTAMP lines (and their continuations) left out. */
   private static final class Lines {

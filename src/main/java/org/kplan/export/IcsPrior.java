@@ -24,26 +24,127 @@ public final class IcsPrior {
   /** Earlier calendars larger than this are not read (their events start again at 0). */
   public static final long MAX_BYTES = 64L << 20;
 
-  record Entry(int sequence, long fingerprint) {}
+  /**
+   * One earlier event: its SEQUENCE, and either its fingerprint or where its bytes are in the
+   * earlier calendar (from its BEGIN:VEVENT line to the line after its END:VEVENT), to fingerprint
+   * when first asked. Not thread-safe: a prior calendar serves one writer at a time.
+   */
+  static final class Entry {
+    final int sequence;
+    final int from, to;
+    /** The UID, and the entry's place among the earlier calendar's events (with {@code from >= 0}). */
+    String uid;
+    int index;
+    private long fingerprint;
+    private boolean known;
+
+    Entry(int sequence, long fingerprint) {
+      this.sequence = sequence;
+      this.fingerprint = fingerprint;
+      this.known = true;
+      this.from = this.to = -1;
+    }
+
+    Entry(int sequence, int from, int to) {
+      this.sequence = sequence;
+      this.from = from;
+      this.to = to;
+    }
+  }
 
   private final Map<String, Entry> byUid;
+  /** The earlier calendar, when its entries point into it. */
+  private final byte[] data;
 
   private IcsPrior(Map<String, Entry> byUid) {
+    this(byUid, null, -1, null);
+  }
+
+  /** Where the first VEVENT of {@link #data} starts (-1 when unknown). */
+  private final int firstEvent;
+
+  /** The events of {@link #data} in order, when no two have the same UID (else null). */
+  private final Entry[] ordered;
+
+  private IcsPrior(Map<String, Entry> byUid, byte[] data, int firstEvent, Entry[] ordered) {
     this.byUid = byUid;
+    this.data = data;
+    this.firstEvent = firstEvent;
+    this.ordered = ordered;
+  }
+
+  /**
+   * The earlier event at place {@code index} when it starts at {@code from} and UIDs are unique
+   * (so that it is the one {@link #entry} finds by its UID); else null.
+   */
+  Entry at(int index, int from) {
+    if (ordered == null || index >= ordered.length) return null;
+    Entry e = ordered[index];
+    return e.from == from ? e : null;
   }
 
   /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
   public int sequence(String uid, long fingerprint) {
     Entry e = byUid.get(uid);
     if (e == null) return 0;
-    return e.fingerprint == fingerprint ? e.sequence : e.sequence + 1;
+    return sequence(e, fingerprint);
   }
 
   /** As {@link #sequence(String, long)}, fingerprinting {@code lines} only when the prior calendar has {@code uid}. */
   public int sequence(String uid, List<String> lines) {
     Entry e = byUid.get(uid);
     if (e == null) return 0;
-    return e.fingerprint == fingerprint(lines) ? e.sequence : e.sequence + 1;
+    return sequence(e, fingerprint(lines));
+  }
+
+  /** The earlier event with {@code uid}, or null. */
+  Entry entry(String uid) {
+    return byUid.get(uid);
+  }
+
+  /** The SEQUENCE for an event that replaces {@code e} and has content {@code fingerprint}. */
+  int sequence(Entry e, long fingerprint) {
+    return fingerprint(e) == fingerprint ? e.sequence : e.sequence + 1;
+  }
+
+  private long fingerprint(Entry e) {
+    if (!e.known) {
+      // the event alone, parsed as the whole calendar would be: its hash starts at its BEGIN:VEVENT
+      e.fingerprint = hashed(data, e.from, e.to).values().iterator().next().fingerprint;
+      e.known = true;
+    }
+    return e.fingerprint;
+  }
+
+  /** The earlier calendar's bytes, when this was parsed from them (else null). */
+  byte[] data() {
+    return data;
+  }
+
+  /** Where the first VEVENT of {@link #data()} starts; -1 when there is none or no data. */
+  int firstEvent() {
+    return firstEvent;
+  }
+
+  /**
+   * True when {@code b[from, to)}, a folded VEVENT, holds the same lines as the earlier event
+   * {@code e}, DTSTAMP and SEQUENCE lines left out: then their fingerprints agree, without
+   * computing either. (False says nothing: the two may still agree once unfolded.)
+   */
+  boolean sameEvent(Entry e, byte[] b, int from, int to) {
+    return e.from >= 0 && IcsFiles.sameLines(data, e.from, e.to, b, from, to, true);
+  }
+
+  /** {@link #fingerprint(List)} of the content lines in a scratch buffer: the same value for the same lines. */
+  static long fingerprint(IcsOut event) {
+    long h = SEED;
+    byte[] b = event.buf;
+    for (int i = 0, n = event.lines; i < n; i++) {
+      int from = event.lineStart(i), to = event.ends[i];
+      if (starts(b, from, to, DTSTAMP) || starts(b, from, to, SEQUENCE)) continue;
+      h = mix(h, b, from, to);
+    }
+    return finish(h);
   }
 
   public int size() {
@@ -52,10 +153,38 @@ public final class IcsPrior {
 
   /** Reads the calendar at {@code path}; {@link #NONE} when there is none or it cannot be read. */
   public static IcsPrior read(Path path) {
+    // fingerprinted at once, keeping no bytes: for a prior calendar held for a long time (the
+    // clinic view's, up to MAX_BYTES, for the whole batch)
+    byte[] d = readBytes(path);
+    if (d == null) return NONE;
     try {
-      if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return NONE;
-      return parse(Files.readAllBytes(path));
+      Map<String, Entry> m = hashed(d, 0, d.length);
+      return m.isEmpty() ? NONE : new IcsPrior(m);
+    } catch (RuntimeException e) {
+      return NONE;
+    }
+  }
+
+  /**
+   * The bytes of the calendar at {@code path}: null when there is none, it is not a regular file,
+   * it is larger than {@link #MAX_BYTES}, or it cannot be read. Read once, they serve both for
+   * SEQUENCE ({@link #of}) and to tell an unchanged calendar ({@link IcsFiles#write(Path, byte[], byte[], boolean)}).
+   */
+  public static byte[] readBytes(Path path) {
+    try {
+      if (!Files.isRegularFile(path) || Files.size(path) > MAX_BYTES) return null;
+      return Files.readAllBytes(path);
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The prior calendar of {@link #readBytes}; {@link #NONE} for null or what cannot be parsed. */
+  public static IcsPrior of(byte[] calendar) {
+    if (calendar == null) return NONE;
+    try {
+      return parse(calendar);
+    } catch (RuntimeException e) {
       return NONE;
     }
   }
@@ -64,11 +193,102 @@ public final class IcsPrior {
    * Parses a calendar's UTF-8 bytes (folded or not) in place, without decoding the whole text or
    * making a string of each line: the same result as {@link #parse(String)} on the decoded text
    * (for valid UTF-8, which is all kplan writes; a fold inside a UTF-8 sequence is joined here).
+   * Events are not fingerprinted here but when a writer first asks (most never are: see
+   * {@link #sameEvent}); the calendar's bytes are kept for that.
    */
   static IcsPrior parse(byte[] d) {
-    ByteParser p = new ByteParser();
+    Map<String, Entry> out = new HashMap<>();
+    List<Entry> ordered = new ArrayList<>();
+    boolean unique = true;
     int n = d.length;
-    for (int pos = 0; ; ) {
+    byte[] buf = null;
+    boolean inEvent = false;
+    String uid = null;
+    int seq = 0, eventStart = 0, firstEvent = -1;
+    for (int pos = 0; pos < n; ) {
+      int start = pos;
+      int nl = start;
+      while (nl < n && d[nl] != '\n') nl++;
+      int end = nl < n && nl > start && d[nl - 1] == '\r' ? nl - 1 : nl;
+      pos = nl < n ? nl + 1 : n;
+      byte[] a = d;
+      int from = start, to = end;
+      if (pos < n && (d[pos] == ' ' || d[pos] == '\t') && !maybe(d, start, end)) {
+        // continuation lines of a line that cannot be one of the four below: pass over them
+        while (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+          nl = pos;
+          while (nl < n && d[nl] != '\n') nl++;
+          pos = nl < n ? nl + 1 : n;
+        }
+        continue; // nothing else to do for such a line
+      }
+      if (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+        // continuation lines follow: join them
+        if (buf == null || buf.length < end - start) buf = new byte[Math.max(256, 2 * (end - start))];
+        int len = end - start;
+        System.arraycopy(d, start, buf, 0, len);
+        while (pos < n && (d[pos] == ' ' || d[pos] == '\t')) {
+          int s2 = pos;
+          nl = s2;
+          while (nl < n && d[nl] != '\n') nl++;
+          int e2 = nl < n && d[nl - 1] == '\r' ? nl - 1 : nl;
+          pos = nl < n ? nl + 1 : n;
+          int k = e2 - (s2 + 1);
+          if (len + k > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(2 * buf.length, len + k));
+          System.arraycopy(d, s2 + 1, buf, len, k);
+          len += k;
+        }
+        a = buf;
+        from = 0;
+        to = len;
+      }
+      // the logical line a[from, to), which was d[start, pos); only four kinds matter, told apart by their first byte
+      byte first = from < to ? a[from] : 0;
+      if (first == 'B' && is(a, from, to, BEGIN)) {
+        inEvent = true;
+        uid = null;
+        seq = 0;
+        eventStart = start;
+        if (firstEvent < 0) firstEvent = start;
+      }
+      if (!inEvent) continue;
+      if (first == 'U' && starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);
+      else if (first == 'S' && starts(a, from, to, SEQUENCE)) seq = parseInt(a, from + 9, to);
+      if (first == 'E' && is(a, from, to, END)) {
+        if (uid != null) {
+          Entry e = new Entry(seq, eventStart, pos);
+          e.uid = uid;
+          e.index = ordered.size();
+          ordered.add(e);
+          if (out.put(uid, e) != null) unique = false;
+        }
+        inEvent = false;
+      }
+    }
+    return out.isEmpty() ? NONE : new IcsPrior(out, d, firstEvent, unique ? ordered.toArray(new Entry[0]) : null);
+  }
+
+  /** Whether the logical line whose first physical line is {@code d[from, to)} may be BEGIN:VEVENT, END:VEVENT, UID or SEQUENCE. */
+  private static boolean maybe(byte[] d, int from, int to) {
+    if (from == to) return true; // its first byte is on a continuation line
+    byte c = d[from];
+    return c == 'B' || c == 'E' || c == 'U' || c == 'S';
+  }
+
+  private static boolean starts(byte[] a, int from, int to, byte[] p) {
+    if (to - from < p.length) return false;
+    for (int i = 0; i < p.length; i++) if (a[from + i] != p[i]) return false;
+    return true;
+  }
+
+  private static boolean is(byte[] a, int from, int to, byte[] p) {
+    return to - from == p.length && starts(a, from, to, p);
+  }
+
+  /** The events of {@code d[from, to)} with their fingerprints: the parse that {@link #parse(byte[])} defers. */
+  static Map<String, Entry> hashed(byte[] d, int from, int n) {
+    ByteParser p = new ByteParser();
+    for (int pos = from; ; ) {
       int nl = pos;
       while (nl < n && d[nl] != '\n') nl++;
       int end = nl < n && nl > pos && d[nl - 1] == '\r' ? nl - 1 : nl;
@@ -83,7 +303,7 @@ public final class IcsPrior {
       pos = nl + 1;
     }
     if (p.len > 0) p.line();
-    return p.out.isEmpty() ? NONE : new IcsPrior(p.out);
+    return p.out;
   }
 
   private static final byte[] BEGIN = "BEGIN:VEVENT".getBytes(StandardCharsets.US_ASCII);
@@ -160,6 +380,20 @@ public final class IcsPrior {
       }
     }
     return out.isEmpty() ? NONE : new IcsPrior(out);
+  }
+
+  /** {@link #parseInt(String)} of the UTF-8 text {@code a[from, to)}; digits alone are read in place. */
+  private static int parseInt(byte[] a, int from, int to) {
+    if (to - from >= 1 && to - from <= 9) {
+      int v = 0;
+      for (int i = from; i < to; i++) {
+        int c = a[i] - '0';
+        if (c < 0 || c > 9) return parseInt(new String(a, from, to - from, StandardCharsets.UTF_8));
+        v = v * 10 + c;
+      }
+      return v;
+    }
+    return parseInt(new String(a, from, to - from, StandardCharsets.UTF_8));
   }
 
   private static int parseInt(String s) {

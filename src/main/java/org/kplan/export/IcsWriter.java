@@ -1,5 +1,6 @@
 package org.kplan.export;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.kplan.schedule.Event;
 import org.kplan.schedule.EventKind;
 import org.kplan.schedule.Schedule;
@@ -86,27 +86,63 @@ public final class IcsWriter {
 
   /** The calendar of one schedule. */
   public static String write(Schedule s, Options o) {
-    StringBuilder out = new StringBuilder(64 * 1024);
-    List<String> head = new ArrayList<>();
-    head.add("BEGIN:VCALENDAR");
-    head.add("PRODID:" + PRODID);
-    head.add("VERSION:2.0");
-    head.add("CALSCALE:GREGORIAN");
-    head.add("METHOD:PUBLISH");
-    head.add("X-WR-CALNAME:" + text(calendarName(s)));
-    head.add("X-WR-TIMEZONE:" + s.timezone().getId());
-    for (String l : head) Ics.fold(l, out);
+    return new String(bytes(s, o), StandardCharsets.UTF_8);
+  }
+
+  /** The calendar of one schedule, as the UTF-8 bytes of the file. */
+  public static byte[] bytes(Schedule s, Options o) {
+    return render(s, o).data();
+  }
+
+  /**
+   * A calendar's bytes, and whether they are the same as the earlier calendar's (the bytes
+   * {@code Options.prior()} was parsed from) once DTSTAMP lines are left out, exactly as
+   * {@link IcsFiles#sameIgnoringStamp(byte[], byte[])} would say. False also means "not known".
+   */
+  public record Rendered(byte[] data, boolean sameAsPrior) {}
+
+  /**
+   * The calendar of one schedule. Over an earlier calendar, each part is compared as it is
+   * written with the same part of the earlier one (which also settles each event's SEQUENCE), so
+   * that an unchanged calendar is known as such without comparing the two files again.
+   */
+  public static Rendered render(Schedule s, Options o) {
+    Cal c = new Cal(s, o, new IcsOut(8192 + 640 * (s.events().size() + s.series().size())));
+    IcsOut out = c.out;
+    head(out, c.ev, calendarName(s), s.timezone().getId());
     Instant[] span = span(s);
-    for (String l : VTimezones.lines(s.timezone(), span[0], span[1])) Ics.fold(l, out);
+    for (String l : VTimezones.lines(s.timezone(), span[0], span[1])) out.line(l);
+    byte[] old = o.prior().data();
+    if (old != null && o.prior().firstEvent() >= 0) {
+      c.same = IcsFiles.sameLines(old, 0, o.prior().firstEvent(), out.buf, 0, out.len, false);
+      c.at = o.prior().firstEvent();
+    }
     for (Event e : s.events()) {
       if (e.series() != null) continue; // the series master covers it
-      for (String l : event(s, e, o, false)) Ics.fold(l, out);
+      event(c, e, false);
     }
-    for (Series r : s.series()) {
-      for (String l : series(s, r, o)) Ics.fold(l, out);
-    }
-    Ics.fold("END:VCALENDAR", out);
-    return out.toString();
+    for (Series r : s.series()) series(c, r);
+    int tail = out.len;
+    out.bytes(END_VCALENDAR);
+    boolean same = c.same && IcsFiles.sameLines(old, c.at, old.length, out.buf, tail, out.len, false);
+    return new Rendered(out.toByteArray(), same);
+  }
+
+  private static final byte[] BEGIN_VCALENDAR = ascii("BEGIN:VCALENDAR\r\nPRODID:" + PRODID + "\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
+  private static final byte[] END_VCALENDAR = ascii("END:VCALENDAR\r\n");
+
+  /** The lines of a VCALENDAR before its VTIMEZONEs; {@code name} is the calendar's name, not yet a TEXT value. */
+  static void head(IcsOut out, IcsOut scratch, String name, String zone) {
+    out.bytes(BEGIN_VCALENDAR);
+    scratch.reset();
+    scratch.bytes(X_WR_CALNAME);
+    scratch.text(name);
+    scratch.endLine();
+    scratch.bytes(X_WR_TIMEZONE);
+    scratch.str(zone);
+    scratch.endLine();
+    scratch.foldInto(0, out);
+    scratch.foldInto(1, out);
   }
 
   static String calendarName(Schedule s) {
@@ -116,11 +152,25 @@ public final class IcsWriter {
   /** The instants the calendar's VTIMEZONE must cover: every event and series, a day's margin either side. */
   static Instant[] span(Schedule s) {
     ZoneId z = s.timezone();
-    Instant min = null, max = null;
+    // epoch seconds and nanos, without an Instant per event
+    long minS = Long.MAX_VALUE, maxS = Long.MIN_VALUE;
+    int minN = 0, maxN = 0;
+    boolean any = false;
     for (Event e : s.events()) {
-      min = min(min, e.start().toInstant());
-      max = max(max, e.end().toInstant());
+      ZonedDateTime a = e.start(), b = e.end();
+      long sa = a.toEpochSecond(), sb = b.toEpochSecond();
+      int na = a.getNano(), nb = b.getNano();
+      if (sa < minS || sa == minS && na < minN) {
+        minS = sa;
+        minN = na;
+      }
+      if (sb > maxS || sb == maxS && nb > maxN) {
+        maxS = sb;
+        maxN = nb;
+      }
+      any = true;
     }
+    Instant min = any ? Instant.ofEpochSecond(minS, minN) : null, max = any ? Instant.ofEpochSecond(maxS, maxN) : null;
     for (Series r : s.series()) {
       Instant a = r.allDay() ? r.startDate().atStartOfDay(z).toInstant() : r.start().toInstant();
       min = min(min, a);
@@ -143,75 +193,263 @@ public final class IcsWriter {
 
   // ------------------------------------------------------------------ events
 
+  /** What every event of one calendar shares, as bytes, and the buffers it is written with. */
+  static final class Cal {
+    final Schedule s;
+    final Options o;
+    final boolean full;
+    /** The calendar. */
+    final IcsOut out;
+    /** One event's content lines, unfolded. */
+    final IcsOut ev = new IcsOut(2048);
+    final byte[] uidSuffix, clinicUidSuffix, stamp, dtstart, dtend, organizer, location;
+    /** True when one of those holds a line feed (see {@link IcsOut#lineFeed}). */
+    boolean lineFeed;
+    /**
+     * True while every part written so far is the same as the earlier calendar's, DTSTAMP lines
+     * left out (see {@link #render}); {@link #at} is where the earlier calendar's next part starts.
+     */
+    boolean same;
+    int at;
+    /** The place of the earlier calendar's event at {@link #at}, among its events. */
+    int next;
+    final String uidSuffixText, clinicUidSuffixText;
+
+    Cal(Schedule s, Options o, IcsOut out) {
+      this.s = s;
+      this.o = o;
+      this.out = out;
+      this.full = o.detail() == Detail.FULL;
+      String zone = s.timezone().getId();
+      uidSuffixText = "@" + s.plan() + ".kplan";
+      clinicUidSuffixText = "@" + s.plan() + ".clinic.kplan";
+      uidSuffix = utf8(uidSuffixText);
+      clinicUidSuffix = utf8(clinicUidSuffixText);
+      stamp = utf8("DTSTAMP:" + Ics.utc(o.now()));
+      dtstart = utf8("DTSTART;TZID=" + zone + ":");
+      dtend = utf8("DTEND;TZID=" + zone + ":");
+      organizer = utf8(organizer(o));
+      location = full && o.clinicName() != null ? utf8("LOCATION:" + text(o.clinicName())) : null;
+    }
+
+    private byte[] utf8(String s) {
+      IcsOut b = new IcsOut(s.length() * 3);
+      b.str(s);
+      lineFeed |= b.lineFeed;
+      return b.toByteArray();
+    }
+  }
+
+  private static final byte[] BEGIN_VEVENT = ascii("BEGIN:VEVENT");
+  private static final byte[] END_VEVENT = ascii("END:VEVENT");
+  private static final byte[] UID = ascii("UID:");
+  private static final byte[] SUMMARY = ascii("SUMMARY:");
+  private static final byte[] DESCRIPTION = ascii("DESCRIPTION:");
+  private static final byte[] SEQUENCE = ascii("SEQUENCE:");
+  private static final byte[] RRULE = ascii("RRULE:");
+  private static final byte[] STATUS = ascii("STATUS:CONFIRMED");
+  private static final byte[] X_WR_CALNAME = ascii("X-WR-CALNAME:");
+  private static final byte[] X_WR_TIMEZONE = ascii("X-WR-TIMEZONE:");
+  private static final byte[] DTSTART_DATE = ascii("DTSTART;VALUE=DATE:");
+  private static final byte[] DTEND_DATE = ascii("DTEND;VALUE=DATE:");
+  private static final byte[] EXDATE_DATE = ascii("EXDATE;VALUE=DATE:");
+  private static final byte[] ESCORT_LINE = ascii("DESCRIPTION:" + ESCORT_TEXT);
+  private static final byte[][] CATEGORIES = new byte[EventKind.values().length][];
+  private static final byte[][] TRANSP = new byte[EventKind.values().length][];
+
+  static {
+    for (EventKind k : EventKind.values()) {
+      CATEGORIES[k.ordinal()] = ascii("CATEGORIES:" + text(category(k)));
+      TRANSP[k.ordinal()] = ascii("TRANSP:" + transparency(k));
+    }
+  }
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
   /**
-   * The content lines of one event's VEVENT. {@code clinic} is the clinic-wide view: the patient
-   * reference leads the SUMMARY, the UID names the clinic view, and there are no reminders.
+   * Writes one event's VEVENT. {@code clinic} is the clinic-wide view: the patient reference leads
+   * the SUMMARY, the UID names the clinic view, and there are no reminders.
    */
-  static List<String> event(Schedule s, Event e, Options o, boolean clinic) {
-    boolean full = o.detail() == Detail.FULL;
-    String zone = s.timezone().getId();
-    List<String> l = new ArrayList<>();
-    String uid = uid(e.id(), s.plan(), clinic);
-    l.add("BEGIN:VEVENT");
-    l.add("UID:" + uid);
-    l.add("DTSTAMP:" + Ics.utc(o.now()));
-    l.add("DTSTART;TZID=" + zone + ":" + Ics.local(e.start().toLocalDateTime()));
-    if (e.end().isAfter(e.start())) l.add("DTEND;TZID=" + zone + ":" + Ics.local(e.end().toLocalDateTime()));
-    String summary = full ? e.title() : neutral(e.kind(), e.category(), e.session());
-    if (clinic && s.patient() != null) summary = s.patient() + " · " + summary;
-    l.add("SUMMARY:" + text(summary));
-    String description = full ? fullDescription(s, e) : (e.kind() == EventKind.KETAMINE && !clinic ? ESCORT : null);
-    if (description != null) l.add("DESCRIPTION:" + text(description));
-    if (full && o.clinicName() != null) l.add("LOCATION:" + text(o.clinicName()));
-    l.add("CATEGORIES:" + text(category(e.kind())));
-    l.add("STATUS:CONFIRMED");
-    l.add("TRANSP:" + transparency(e.kind()));
-    l.add(organizer(o));
+  static void event(Cal c, Event e, boolean clinic) {
+    Schedule s = c.s;
+    boolean full = c.full;
+    IcsOut l = c.ev;
+    l.reset();
+    l.bytes(BEGIN_VEVENT);
+    l.endLine();
+    l.bytes(UID);
+    l.str(e.id());
+    l.bytes(clinic ? c.clinicUidSuffix : c.uidSuffix);
+    l.endLine();
+    l.bytes(c.stamp);
+    l.endLine();
+    l.bytes(c.dtstart);
+    l.local(e.start().toLocalDateTime());
+    l.endLine();
+    if (e.end().isAfter(e.start())) {
+      l.bytes(c.dtend);
+      l.local(e.end().toLocalDateTime());
+      l.endLine();
+    }
+    l.bytes(SUMMARY);
+    if (clinic && s.patient() != null) l.text(s.patient() + " · " + (full ? e.title() : neutral(e.kind(), e.category(), e.session())));
+    else if (full) l.text(e.title());
+    else neutral(l, e.kind(), e.category(), e.session());
+    l.endLine();
+    if (full) {
+      l.bytes(DESCRIPTION);
+      l.text(fullDescription(s, e));
+      l.endLine();
+      if (c.location != null) {
+        l.bytes(c.location);
+        l.endLine();
+      }
+    } else if (e.kind() == EventKind.KETAMINE && !clinic) {
+      l.bytes(ESCORT_LINE);
+      l.endLine();
+    }
+    common(c, e.kind());
     if (!clinic) alarms(e, l);
-    l.add("END:VEVENT");
-    return withSequence(l, uid, o.prior());
+    l.bytes(END_VEVENT);
+    l.endLine();
+    emit(c, e.id(), clinic);
+  }
+
+  /** CATEGORIES, STATUS, TRANSP and ORGANIZER. */
+  private static void common(Cal c, EventKind k) {
+    IcsOut l = c.ev;
+    l.bytes(CATEGORIES[k.ordinal()]);
+    l.endLine();
+    l.bytes(STATUS);
+    l.endLine();
+    l.bytes(TRANSP[k.ordinal()]);
+    l.endLine();
+    l.bytes(c.organizer);
+    l.endLine();
+  }
+
+  /** Copies the event out of the scratch buffer, folded, with SEQUENCE after DTSTAMP (from the prior calendar and the event's fingerprint). */
+  private static void emit(Cal c, String id, boolean clinic) {
+    IcsPrior prior = c.o.prior();
+    IcsPrior.Entry before = null;
+    if (prior.size() != 0) {
+      // the earlier calendar's next event is most often this one: then its UID tells it without a lookup
+      IcsPrior.Entry next = c.same ? prior.at(c.next, c.at) : null;
+      String suffix = clinic ? c.clinicUidSuffixText : c.uidSuffixText;
+      if (next != null && next.uid.length() == id.length() + suffix.length() && next.uid.startsWith(id) && next.uid.endsWith(suffix)) {
+        before = next;
+      } else {
+        before = prior.entry(uid(id, c.s.plan(), clinic));
+      }
+    }
+    IcsOut out = c.out;
+    int start = out.len;
+    copyOut(c.ev, out, before == null ? 0 : before.sequence);
+    if (c.same) {
+      // the earlier calendar's next event is this one and reads the same, SEQUENCE included: then
+      // the fingerprints agree too (they leave out only DTSTAMP and SEQUENCE lines)
+      if (before != null && before.from == c.at && !c.ev.lineFeed && !c.lineFeed
+          && IcsFiles.sameLines(prior.data(), before.from, before.to, out.buf, start, out.len, false)) {
+        c.at = before.to;
+        c.next = before.index + 1;
+        return;
+      }
+      c.same = false;
+    }
+    // SEQUENCE stays when the event is as before (the same fingerprint). Most are, and folded the
+    // same way: comparing the bytes just written with the earlier event's tells it without a
+    // fingerprint of either. Only when they differ, fingerprint (they may still agree unfolded).
+    if (before != null && (c.ev.lineFeed || c.lineFeed || !prior.sameEvent(before, out.buf, start, out.len))) {
+      int seq = prior.sequence(before, IcsPrior.fingerprint(c.ev));
+      if (seq != before.sequence) {
+        out.len = start;
+        copyOut(c.ev, out, seq);
+      }
+    }
+  }
+
+  /** The event in {@code l}, folded, with SEQUENCE after DTSTAMP. */
+  private static void copyOut(IcsOut l, IcsOut out, int seq) {
+    for (int i = 0; i < 3; i++) l.foldInto(i, out);
+    out.bytes(SEQUENCE);
+    out.integer(seq);
+    out.crlf();
+    for (int i = 3, n = l.lines; i < n; i++) l.foldInto(i, out);
   }
 
   static String uid(String id, String plan, boolean clinic) {
     return id + "@" + plan + (clinic ? ".clinic.kplan" : ".kplan");
   }
 
-  private static List<String> series(Schedule s, Series r, Options o) {
-    boolean full = o.detail() == Detail.FULL;
-    String zone = s.timezone().getId();
-    List<String> l = new ArrayList<>();
-    String uid = uid(r.id(), s.plan(), false);
-    l.add("BEGIN:VEVENT");
-    l.add("UID:" + uid);
-    l.add("DTSTAMP:" + Ics.utc(o.now()));
+  private static void series(Cal c, Series r) {
+    Schedule s = c.s;
+    boolean full = c.full;
+    IcsOut l = c.ev;
+    l.reset();
+    l.bytes(BEGIN_VEVENT);
+    l.endLine();
+    l.bytes(UID);
+    l.str(r.id());
+    l.bytes(c.uidSuffix);
+    l.endLine();
+    l.bytes(c.stamp);
+    l.endLine();
     if (r.allDay()) {
-      l.add("DTSTART;VALUE=DATE:" + Ics.date(r.startDate()));
+      l.bytes(DTSTART_DATE);
+      l.date(r.startDate());
+      l.endLine();
       long days = Math.max(1, r.duration().days());
-      l.add("DTEND;VALUE=DATE:" + Ics.date(r.startDate().plusDays(days)));
+      l.bytes(DTEND_DATE);
+      l.date(r.startDate().plusDays(days));
+      l.endLine();
     } else {
-      l.add("DTSTART;TZID=" + zone + ":" + Ics.local(r.start().toLocalDateTime()));
+      l.bytes(c.dtstart);
+      l.local(r.start().toLocalDateTime());
+      l.endLine();
       ZonedDateTime end = r.duration().addTo(r.start());
-      if (end.isAfter(r.start())) l.add("DTEND;TZID=" + zone + ":" + Ics.local(end.toLocalDateTime()));
-    }
-    l.add("RRULE:" + r.rrule());
-    if (!r.exdates().isEmpty()) {
-      if (r.allDay()) {
-        l.add("EXDATE;VALUE=DATE:" + r.exdates().stream().map(x -> Ics.date(x.toLocalDate())).collect(Collectors.joining(",")));
-      } else {
-        l.add("EXDATE;TZID=" + zone + ":" + r.exdates().stream().map(x -> Ics.local(x.withZoneSameInstant(s.timezone()).toLocalDateTime()))
-            .collect(Collectors.joining(",")));
+      if (end.isAfter(r.start())) {
+        l.bytes(c.dtend);
+        l.local(end.toLocalDateTime());
+        l.endLine();
       }
     }
-    l.add("SUMMARY:" + text(full ? r.title() : neutral(r.kind(), r.category(), null)));
-    if (full) l.add("DESCRIPTION:" + text(r.title() + (r.category() == null ? "" : "\nKind: " + r.category())
-        + "\nPlan " + s.plan() + ", series " + r.id()));
-    if (full && o.clinicName() != null && r.kind() != EventKind.HABIT) l.add("LOCATION:" + text(o.clinicName()));
-    l.add("CATEGORIES:" + text(category(r.kind())));
-    l.add("STATUS:CONFIRMED");
-    l.add("TRANSP:" + transparency(r.kind()));
-    l.add(organizer(o));
-    l.add("END:VEVENT");
-    return withSequence(l, uid, o.prior());
+    l.bytes(RRULE);
+    l.str(r.rrule());
+    l.endLine();
+    if (!r.exdates().isEmpty()) {
+      if (r.allDay()) {
+        l.bytes(EXDATE_DATE);
+      } else {
+        l.str("EXDATE;TZID=" + s.timezone().getId() + ":");
+      }
+      boolean first = true;
+      for (ZonedDateTime x : r.exdates()) {
+        if (!first) l.ascii(',');
+        first = false;
+        if (r.allDay()) l.date(x.toLocalDate());
+        else l.local(x.withZoneSameInstant(s.timezone()).toLocalDateTime());
+      }
+      l.endLine();
+    }
+    l.bytes(SUMMARY);
+    if (full) l.text(r.title());
+    else neutral(l, r.kind(), r.category(), null);
+    l.endLine();
+    if (full) {
+      l.bytes(DESCRIPTION);
+      l.text(r.title() + (r.category() == null ? "" : "\nKind: " + r.category()) + "\nPlan " + s.plan() + ", series " + r.id());
+      l.endLine();
+      if (c.location != null && r.kind() != EventKind.HABIT) {
+        l.bytes(c.location);
+        l.endLine();
+      }
+    }
+    common(c, r.kind());
+    l.bytes(END_VEVENT);
+    l.endLine();
+    emit(c, r.id(), false);
   }
 
   /** A TEXT value without leading or trailing white space (which some readers, ical4j among them, drop). */
@@ -234,34 +472,40 @@ public final class IcsWriter {
     return true;
   }
 
-  /** Inserts SEQUENCE after DTSTAMP, from the prior calendar and this event's fingerprint. */
-  private static List<String> withSequence(List<String> l, String uid, IcsPrior prior) {
-    int seq = prior.sequence(uid, l);
-    l.add(3, "SEQUENCE:" + seq);
-    return l;
-  }
-
   private static String organizer(Options o) {
     String cn = o.detail() == Detail.FULL && o.clinicName() != null ? ";CN=" + Ics.param(o.clinicName()) : "";
     return "ORGANIZER" + cn + ":" + o.organizer();
   }
 
-  private static void alarms(Event e, List<String> l) {
-    if (e.kind() == EventKind.KETAMINE) {
-      // the same as text(...) of the whole: the prefix holds nothing to escape and ESCORT ends the line
-      alarm(l, "-P1D", "Tomorrow at " + Ics.hourMinute(e.start().getHour(), e.start().getMinute()) + ": treatment session. " + ESCORT_TEXT);
-    } else if (e.kind() == EventKind.THERAPY) {
-      alarm(l, "-PT1H", text("In one hour, at " + Ics.hourMinute(e.start().getHour(), e.start().getMinute()) + ": integration therapy."));
-    }
-  }
+  private static final byte[] BEGIN_VALARM = ascii("BEGIN:VALARM");
+  private static final byte[] END_VALARM = ascii("END:VALARM");
+  private static final byte[] ACTION = ascii("ACTION:DISPLAY");
+  private static final byte[] TRIGGER_DAY = ascii("TRIGGER;RELATED=START:-P1D");
+  private static final byte[] TRIGGER_HOUR = ascii("TRIGGER;RELATED=START:-PT1H");
+  private static final byte[] TOMORROW = ascii("DESCRIPTION:Tomorrow at ");
+  private static final byte[] TOMORROW_END = ascii(": treatment session. " + ESCORT_TEXT);
+  /** text("In one hour, at "): the comma escaped. */
+  private static final byte[] IN_ONE_HOUR = ascii("DESCRIPTION:In one hour\\, at ");
+  private static final byte[] IN_ONE_HOUR_END = ascii(": integration therapy.");
 
-  /** {@code escaped}: a TEXT value, already through {@link #text}. */
-  private static void alarm(List<String> l, String trigger, String escaped) {
-    l.add("BEGIN:VALARM");
-    l.add("ACTION:DISPLAY");
-    l.add("TRIGGER;RELATED=START:" + trigger);
-    l.add("DESCRIPTION:" + escaped);
-    l.add("END:VALARM");
+  private static void alarms(Event e, IcsOut l) {
+    EventKind k = e.kind();
+    if (k != EventKind.KETAMINE && k != EventKind.THERAPY) return;
+    boolean dosing = k == EventKind.KETAMINE;
+    l.bytes(BEGIN_VALARM);
+    l.endLine();
+    l.bytes(ACTION);
+    l.endLine();
+    l.bytes(dosing ? TRIGGER_DAY : TRIGGER_HOUR);
+    l.endLine();
+    // the same as text(...) of the whole: "Tomorrow at hh:mm: treatment session. " + ESCORT, or
+    // "In one hour, at hh:mm: integration therapy.", whose only character to escape is the comma
+    l.bytes(dosing ? TOMORROW : IN_ONE_HOUR);
+    l.hourMinute(e.start().getHour(), e.start().getMinute());
+    l.bytes(dosing ? TOMORROW_END : IN_ONE_HOUR_END);
+    l.endLine();
+    l.bytes(END_VALARM);
+    l.endLine();
   }
 
   private static String fullDescription(Schedule s, Event e) {
@@ -294,6 +538,59 @@ public final class IcsWriter {
   /** Appointments block time; tasks (inside a session) and habits do not. */
   static String transparency(EventKind k) {
     return k == EventKind.TASK || k == EventKind.HABIT ? "TRANSPARENT" : "OPAQUE";
+  }
+
+  private static final byte[] TREATMENT_SESSION = ascii("Treatment session");
+  private static final byte[] INTEGRATION_THERAPY = ascii("Integration therapy");
+  private static final byte[] AFTER_SESSION = ascii(" (after session ");
+  private static final byte[] SESSION = ascii("Session ");
+
+  /** {@code text(neutral(k, category, session))}, written without building the string. */
+  static void neutral(IcsOut l, EventKind k, String category, Integer session) {
+    switch (k) {
+      case KETAMINE -> {
+        l.bytes(TREATMENT_SESSION);
+        if (session != null) {
+          l.ascii(' ');
+          l.integer(session);
+        }
+      }
+      case THERAPY -> {
+        l.bytes(INTEGRATION_THERAPY);
+        if (session != null) {
+          l.bytes(AFTER_SESSION);
+          l.integer(session);
+          l.ascii(')');
+        }
+      }
+      case TASK -> {
+        if (session != null) {
+          l.bytes(SESSION);
+          l.integer(session);
+          l.ascii(':');
+          l.ascii(' ');
+        }
+        l.bytes(TASK_TEXT[taskIndex(category)]);
+      }
+      default -> l.text(neutral(k, category, session)); // a fixed word, by kind and category
+    }
+  }
+
+  private static final String[] TASK_CATEGORIES = {"vitals", "suicide-screening", "observation", "escort", "assessment", "preparation", ""};
+  /** text() of the task label of each of {@link #TASK_CATEGORIES}, the last for any other category. */
+  private static final byte[][] TASK_TEXT = new byte[TASK_CATEGORIES.length][];
+
+  static {
+    for (int i = 0; i < TASK_CATEGORIES.length; i++) {
+      TASK_TEXT[i] = ascii(text(neutral(EventKind.TASK, i == TASK_CATEGORIES.length - 1 ? null : TASK_CATEGORIES[i], null)));
+    }
+  }
+
+  private static int taskIndex(String category) {
+    if (category != null) {
+      for (int i = 0; i < TASK_CATEGORIES.length - 1; i++) if (TASK_CATEGORIES[i].equals(category)) return i;
+    }
+    return TASK_CATEGORIES.length - 1;
   }
 
   /** The minimal-detail title: by kind and the plan's closed vocabulary of categories, never the plan's own text. */

@@ -56,10 +56,34 @@ public final class VTimezones {
 
   /** The content lines (unfolded) of the VTIMEZONE of {@code zone}, correct from {@code from} to {@code to}. */
   public static List<String> lines(ZoneId zone, Instant from, Instant to) {
+    if (!to.isBefore(from)) {
+      // the rules shape depends on the span only through whether it qualifies: its lines are made once per zone
+      Rules info = rules(zone);
+      if (info.observances != null && info.covers(from, to)) return info.lines;
+    }
+    return lines(zone, observances(zone, from, to));
+  }
+
+  /** {@link #lines(ZoneId, Instant, Instant)} made afresh, without what is kept per zone (for tests). */
+  static List<String> uncached(ZoneId zone, Instant from, Instant to) {
+    return lines(zone, observances(zone, from, to));
+  }
+
+  /** The abbreviation as the JDK formats it, not kept (for tests). */
+  static String uncachedName(ZoneId zone, Instant at) {
+    return format(zone, at);
+  }
+
+  /** The abbreviation as {@link #lines} uses it (for tests). */
+  static String cachedName(ZoneId zone, Instant at) {
+    return name(zone, at);
+  }
+
+  private static List<String> lines(ZoneId zone, List<Observance> observances) {
     List<String> out = new ArrayList<>();
     out.add("BEGIN:VTIMEZONE");
     out.add("TZID:" + zone.getId());
-    for (Observance o : observances(zone, from, to)) {
+    for (Observance o : observances) {
       String kind = o.daylight ? "DAYLIGHT" : "STANDARD";
       out.add("BEGIN:" + kind);
       out.add("DTSTART:" + Ics.local(o.start));
@@ -116,6 +140,83 @@ public final class VTimezones {
       if (out.size() > 10_000) break;
     }
     return out;
+  }
+
+  /**
+   * What {@link #ruleObservances} finds for a zone, kept per zone: the observances do not depend
+   * on the span, only whether they may be used does ({@link #covers}). Exact: the same answer as
+   * {@link #ruleObservances} for every span.
+   */
+  private static final class Rules {
+    final ZoneId zone;
+    /** The RULES observances and their lines; null when the zone's rules cannot be written so for any span. */
+    final List<Observance> observances;
+    final List<String> lines;
+    /** The latest first onset of the current rules: a span must start at or after it. */
+    final Instant firstOnset;
+    /** Spans up to this year (the year after the span's end, in UTC) were checked: good up to {@code good}, bad from {@code bad}. */
+    private int good = Integer.MIN_VALUE, bad = Integer.MAX_VALUE;
+
+    Rules(ZoneId zone) {
+      this.zone = zone;
+      // the observances as ruleObservances gives them for a span that starts late enough and ends at once
+      ZoneRules r = zone.getRules();
+      List<ZoneOffsetTransitionRule> rules = r.getTransitionRules();
+      Instant latest = null;
+      boolean possible = !rules.isEmpty();
+      for (ZoneOffsetTransitionRule rule : rules) {
+        if (rule.getDayOfWeek() == null || rule.getOffsetBefore().equals(rule.getOffsetAfter())) possible = false;
+      }
+      List<Observance> obs = null;
+      if (possible) {
+        for (ZoneOffsetTransitionRule rule : rules) {
+          Instant first = firstOnset(r, rule);
+          if (latest == null || first.isAfter(latest)) latest = first;
+        }
+        obs = ruleObservances(r, zone, latest, latest);
+      }
+      this.observances = obs;
+      this.firstOnset = latest;
+      this.lines = obs == null ? null : List.copyOf(lines(zone, obs));
+    }
+
+    /** Whether {@link #ruleObservances} gives these observances for the span: it starts after every first onset, and every year to its end follows the rules. */
+    boolean covers(Instant from, Instant to) {
+      if (firstOnset.isAfter(from)) return false;
+      int endYear = LocalDateTime.ofInstant(to, ZoneOffset.UTC).getYear() + 1;
+      synchronized (this) {
+        if (endYear <= good) return true;
+        if (endYear >= bad) return false;
+      }
+      boolean ok = ruleObservances(zone.getRules(), zone, from, to) != null;
+      synchronized (this) {
+        if (ok) good = Math.max(good, endYear);
+        else bad = Math.min(bad, endYear);
+      }
+      return ok;
+    }
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, Rules> RULES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Rules rules(ZoneId zone) {
+    Rules r = RULES.get(zone.getId());
+    if (r == null) {
+      r = new Rules(zone);
+      Rules had = RULES.putIfAbsent(zone.getId(), r);
+      if (had != null) r = had;
+    }
+    return r;
+  }
+
+  /** The first transition of {@code rule} after the zone's last historical one, as {@link #ruleObservances} finds it. */
+  private static Instant firstOnset(ZoneRules r, ZoneOffsetTransitionRule rule) {
+    List<ZoneOffsetTransition> hist = r.getTransitions();
+    ZoneOffsetTransition last = hist.isEmpty() ? null : hist.get(hist.size() - 1);
+    int y = last == null ? 1970 : last.getDateTimeAfter().getYear();
+    ZoneOffsetTransition first = rule.createTransition(y);
+    if (last != null && !first.getInstant().isAfter(last.getInstant())) first = rule.createTransition(++y);
+    return first.getInstant();
   }
 
   /**
@@ -184,7 +285,23 @@ public final class VTimezones {
    * JVM ask the JDK for zone names at once, some get "GMT+01:00" instead of "BST" for the rest of
    * the run (seen on OpenJDK 17), which made calendars differ between runs.
    */
-  private static synchronized String name(ZoneId zone, Instant at) {
+  private static String name(ZoneId zone, Instant at) {
+    // the pattern "zzz" prints the zone's standard or daylight name, chosen by isDaylightSavings
+    // at the instant (or the id of a ZoneOffset): one name per zone and kind, kept once made
+    boolean dst = zone.getRules().isDaylightSavings(at);
+    String key = dst ? zone.getId() + "\u0000D" : zone.getId();
+    String n = NAMES.get(key);
+    if (n == null) {
+      n = format(zone, at);
+      String had = NAMES.putIfAbsent(key, n);
+      if (had != null) n = had;
+    }
+    return n;
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static synchronized String format(ZoneId zone, Instant at) {
     return ABBREVIATION.format(ZonedDateTime.ofInstant(at, zone));
   }
 }

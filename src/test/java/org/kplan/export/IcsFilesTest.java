@@ -29,6 +29,27 @@ class IcsFilesTest {
     assertFalse(IcsFiles.sameIgnoringStamp(b(A), b(A + "X")));
   }
 
+  /** The comparison in place agrees with the one over streams (line by line), on random edits. */
+  @Test
+  void inPlaceComparisonAgreesWithStreams(@TempDir Path dir) throws Exception {
+    String[] pieces = {"DTSTAMP:1", "DTSTAMP:2", " more", "\tmore", "SEQUENCE:1", "SUMMARY:x", "SUMMARY:y", "", " ", "X"};
+    String[] ends = {"\r\n", "\n", "\r", ""};
+    java.util.Random r = new java.util.Random(11);
+    Path x = dir.resolve("x"), y = dir.resolve("y");
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder a = new StringBuilder(), c = new StringBuilder();
+      for (StringBuilder sb : new StringBuilder[] {a, c}) {
+        int n = r.nextInt(6);
+        for (int k = 0; k < n; k++) sb.append(pieces[r.nextInt(pieces.length)]).append(ends[r.nextInt(k == n - 1 ? 4 : 2)]);
+      }
+      if (r.nextBoolean()) c.setLength(0);
+      if (c.length() == 0) c.append(a.toString().replace("DTSTAMP:1", "DTSTAMP:2"));
+      Files.write(x, b(a.toString()));
+      Files.write(y, b(c.toString()));
+      assertEquals(IcsFiles.sameIgnoringStamp(x, y), IcsFiles.sameIgnoringStamp(b(a.toString()), b(c.toString())), a + " | " + c);
+    }
+  }
+
   @Test
   void writesUnchangedReplacesOnlyWithForce(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("p.ics");

@@ -131,4 +131,23 @@ class VTimezonesTest {
     assertSameOffsets(ny, from, to);
     assertSameOffsets(ZoneId.of("Europe/Moscow"), Instant.parse("2010-01-01T00:00:00Z"), Instant.parse("2015-12-31T00:00:00Z"));
   }
+
+  /** What is kept per zone (the rules shape, the abbreviations) gives what computing afresh gives, for every zone and many spans. */
+  @Test
+  void keptPerZoneAsMadeAfresh() {
+    java.util.Random r = new java.util.Random(3);
+    List<String> zones = new java.util.ArrayList<>(ZoneId.getAvailableZoneIds());
+    java.util.Collections.sort(zones);
+    for (String id : zones) {
+      ZoneId z = ZoneId.of(id);
+      for (int k = 0; k < 6; k++) {
+        Instant from = Instant.parse("1990-01-01T00:00:00Z").plusSeconds((long) (r.nextDouble() * 60 * 365.25 * 86_400));
+        Instant to = from.plusSeconds((long) (r.nextDouble() * (k % 3 == 0 ? 40 : 2) * 365.25 * 86_400));
+        if (k == 5) to = from.minusSeconds(3600);
+        assertEquals(VTimezones.uncached(z, from, to), VTimezones.lines(z, from, to), id + " " + from + " " + to);
+        assertEquals(VTimezones.uncachedName(z, from), VTimezones.cachedName(z, from), id + " " + from);
+        assertEquals(VTimezones.uncachedName(z, to), VTimezones.cachedName(z, to), id + " " + to);
+      }
+    }
+  }
 }
