@@ -29,6 +29,78 @@ class IcsFilesTest {
     assertFalse(IcsFiles.sameIgnoringStamp(b(A), b(A + "X")));
   }
 
+  /** The line-by-line comparison that {@code IcsFiles.sameLines} replaced (it compared a byte at a time). */
+  private static boolean reference(byte[] a, int i, int aEnd, byte[] b, int j, int bEnd, boolean sequence) {
+    boolean skipA = false, skipB = false;
+    while (true) {
+      while (i < aEnd) {
+        byte c = a[i];
+        if (c == ' ' || c == '\t' ? skipA : (skipA = left(a, i, aEnd, sequence))) i = end(a, i, aEnd);
+        else break;
+      }
+      while (j < bEnd) {
+        byte c = b[j];
+        if (c == ' ' || c == '\t' ? skipB : (skipB = left(b, j, bEnd, sequence))) j = end(b, j, bEnd);
+        else break;
+      }
+      while (true) {
+        if (i >= aEnd || j >= bEnd) return i >= aEnd && j >= bEnd;
+        byte x = a[i];
+        if (x != b[j]) return false;
+        i++;
+        j++;
+        if (x == '\n') break;
+      }
+    }
+  }
+
+  private static boolean left(byte[] x, int from, int end, boolean sequence) {
+    String s = new String(x, from, end - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return s.startsWith("DTSTAMP:") || sequence && s.startsWith("SEQUENCE:");
+  }
+
+  private static int end(byte[] x, int from, int end) {
+    for (int k = from; k < end; k++) if (x[k] == '\n') return k + 1;
+    return end;
+  }
+
+  /** Line starts of {@code x} within it, for sub-ranges. */
+  private static java.util.List<Integer> starts(byte[] x) {
+    java.util.List<Integer> l = new java.util.ArrayList<>(java.util.List.of(0));
+    for (int k = 0; k < x.length; k++) if (x[k] == '\n') l.add(k + 1);
+    return l;
+  }
+
+  @Test
+  void comparisonOfRangesAgreesWithTheLineByLineOne() {
+    String[] pieces = {"DTSTAMP:1", "DTSTAMP:22", "SEQUENCE:1", "SEQUENCE:2", " more", "\tmore", " DTSTAMP:3", "SUMMARY:x", "SUMMARY:y",
+        "BEGIN:VEVENT", "", " ", "X", "D", "S"};
+    String[] ends = {"\r\n", "\n", "\r", ""};
+    java.util.Random r = new java.util.Random(5);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder a = new StringBuilder(), c = new StringBuilder();
+      for (StringBuilder sb : new StringBuilder[] {a, c}) {
+        int k = r.nextInt(8);
+        for (int q = 0; q < k; q++) sb.append(pieces[r.nextInt(pieces.length)]).append(ends[r.nextInt(q == k - 1 ? 4 : 2)]);
+      }
+      if (r.nextInt(3) == 0) c = new StringBuilder(a.toString().replace("DTSTAMP:1", "DTSTAMP:22").replace("SEQUENCE:1", "SEQUENCE:2"));
+      byte[] x = b(a.toString()), y = b(c.toString());
+      java.util.List<Integer> sx = starts(x), sy = starts(y);
+      int i = sx.get(r.nextInt(sx.size())), j = sy.get(r.nextInt(sy.size()));
+      int ie = Math.max(i, r.nextBoolean() ? x.length : sx.get(r.nextInt(sx.size())));
+      int je = Math.max(j, r.nextBoolean() ? y.length : sy.get(r.nextInt(sy.size())));
+      if (r.nextBoolean()) {
+        i = 0;
+        j = 0;
+        ie = x.length;
+        je = y.length;
+      }
+      boolean seq = r.nextBoolean();
+      assertEquals(reference(x, i, ie, y, j, je, seq), IcsFiles.sameLines(x, i, ie, y, j, je, seq),
+          a + " | " + c + " [" + i + "," + ie + ") [" + j + "," + je + ") " + seq);
+    }
+  }
+
   /** The comparison in place agrees with the one over streams (line by line), on random edits. */
   @Test
   void inPlaceComparisonAgreesWithStreams(@TempDir Path dir) throws Exception {
