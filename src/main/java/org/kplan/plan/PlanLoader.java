@@ -114,8 +114,11 @@ public final class PlanLoader {
     }
     return new String[] {t.substring(0, dash), t.substring(dash + 1)};
   }
-  private static final DateTimeFormatter STRICT_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+  /** Made on first use (an invalid date): the formatter classes cost start-up time on every run. */
+  private static final class Strict {
+    static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+  }
 
   /** Reads {@code path} and loads it. */
   public Plan load(Path path) throws InputException {
@@ -967,7 +970,7 @@ public final class PlanLoader {
       }
       try {
         LocalDate d = quickDate(t);
-        if (d == null) d = LocalDate.parse(t, STRICT_DATE);
+        if (d == null) d = LocalDate.parse(t, Strict.DATE);
         if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
           err(Codes.PLN_BAD_VALUE, pos, t + " is outside the dates kplan accepts (" + MIN_DATE + " to " + MAX_DATE + ")");
           return null;
