@@ -275,16 +275,7 @@ public final class IcsWriter {
   static void event(Cal c, Event e, boolean clinic) {
     Schedule s = c.s;
     boolean full = c.full;
-    IcsOut l = c.ev;
-    l.reset();
-    l.bytes(BEGIN_VEVENT);
-    l.endLine();
-    l.bytes(UID);
-    l.str(e.id());
-    l.bytes(clinic ? c.clinicUidSuffix : c.uidSuffix);
-    l.endLine();
-    l.bytes(c.stamp);
-    l.endLine();
+    IcsOut l = begin(c, e.id(), clinic ? c.clinicUidSuffix : c.uidSuffix);
     l.bytes(c.dtstart);
     l.local(e.start().toLocalDateTime());
     l.endLine();
@@ -379,6 +370,21 @@ public final class IcsWriter {
     for (int i = 3, n = l.lines; i < n; i++) l.foldInto(i, out);
   }
 
+  /** Starts a VEVENT in the scratch buffer: BEGIN, UID ({@code id} and {@code uidSuffix}) and DTSTAMP, the three lines SEQUENCE follows. */
+  private static IcsOut begin(Cal c, String id, byte[] uidSuffix) {
+    IcsOut l = c.ev;
+    l.reset();
+    l.bytes(BEGIN_VEVENT);
+    l.endLine();
+    l.bytes(UID);
+    l.str(id);
+    l.bytes(uidSuffix);
+    l.endLine();
+    l.bytes(c.stamp);
+    l.endLine();
+    return l;
+  }
+
   static String uid(String id, String plan, boolean clinic) {
     return id + "@" + plan + (clinic ? ".clinic.kplan" : ".kplan");
   }
@@ -386,16 +392,7 @@ public final class IcsWriter {
   private static void series(Cal c, Series r) {
     Schedule s = c.s;
     boolean full = c.full;
-    IcsOut l = c.ev;
-    l.reset();
-    l.bytes(BEGIN_VEVENT);
-    l.endLine();
-    l.bytes(UID);
-    l.str(r.id());
-    l.bytes(c.uidSuffix);
-    l.endLine();
-    l.bytes(c.stamp);
-    l.endLine();
+    IcsOut l = begin(c, r.id(), c.uidSuffix);
     if (r.allDay()) {
       l.bytes(DTSTART_DATE);
       l.date(r.startDate());
