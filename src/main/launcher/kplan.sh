@@ -16,6 +16,7 @@ opts="-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 # directory among the arguments) the serial collector, which is faster and smaller there.
 gc=
 case ${1-} in calendar) gc=-XX:+UseSerialGC ;; esac
+case " ${KPLAN_JAVA_OPTS-} ${JDK_JAVA_OPTIONS-} " in *GC\ *) gc=none ;; esac # a collector chosen there wins
 if [ -z "$gc" ]; then
   for a in "$@"; do
     if [ -d "$a" ]; then gc=-XX:+UseSerialGC; break; fi
@@ -49,4 +50,5 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
     ) >/dev/null 2>&1 </dev/null &
   fi
 fi
+[ "$gc" = none ] && gc=
 exec "$java" $opts $gc $KPLAN_JAVA_OPTS -jar "$self" "$@"

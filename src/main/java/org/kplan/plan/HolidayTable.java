@@ -35,12 +35,17 @@ public final class HolidayTable {
   public static final int FIRST = 2024, LAST = 2040;
 
   private static final String DIR = "holidays/";
+  /**
+   * Raise when what the table holds changes (which holidays count, how names on one date are
+   * joined, which codes are accepted): an incremental build then computes it again.
+   */
+  private static final int FORMAT = 1;
 
   /** Build step (Maven's process-classes phase): writes the table into the directory {@code args[0]}. */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]).resolve(DIR);
     Files.createDirectories(dir);
-    String head = FIRST + " " + LAST + " " + source();
+    String head = FIRST + " " + LAST + " " + source() + " format-" + FORMAT;
     Path indexFile = dir.resolve("index.txt");
     if (Files.isRegularFile(indexFile) && Files.readString(indexFile, StandardCharsets.UTF_8).startsWith(head + "\n")) return; // up to date
     Set<String> codes = new TreeSet<>();
@@ -78,14 +83,20 @@ public final class HolidayTable {
 
   private static volatile Set<String> index;
 
-  /** The normal form of a calendar code: {@code us_ca} is {@code US-CA}. */
+  /**
+   * The normal form of a calendar code: {@code us_ca} is {@code US-CA}. Null for a code with a
+   * character outside ASCII: upper-casing turns some into ASCII letters ({@code ſ} into {@code S},
+   * dotless {@code ı} into {@code I}), which Jollyday's own check, lower-casing, does not accept.
+   */
   static String key(String code) {
+    for (int i = 0; i < code.length(); i++) if (code.charAt(i) >= 0x80) return null;
     return code.trim().toUpperCase(Locale.ROOT).replace('_', '-');
   }
 
   /** True when the build's table has {@code code} (in any spelling {@link #key} accepts). */
   static boolean has(String code) {
-    return codes().contains(key(code));
+    String key = key(code);
+    return key != null && codes().contains(key);
   }
 
   /**
@@ -94,7 +105,7 @@ public final class HolidayTable {
    */
   static Map<Integer, Map<LocalDate, String>> years(String code) {
     String key = key(code);
-    if (!codes().contains(key)) return null;
+    if (key == null || !codes().contains(key)) return null;
     String text = resource(DIR + key + ".txt");
     if (text == null) return null;
     Map<Integer, Map<LocalDate, String>> out = new HashMap<>();

@@ -41,6 +41,12 @@ class HolidayTableTest {
     assertTrue(HolidayTable.has("us-ca"), "any case");
     assertTrue(HolidayTable.has(" DE_BE "), "underscore and spaces, as check() accepts them");
     assertFalse(HolidayTable.has("XX"));
+    // upper-casing would turn these into US-CA and IN; Jollyday's check does not accept them
+    for (String odd : new String[] {"u\u017F-CA", "\u0131N", "US-C\u0391"}) {
+      assertFalse(HolidayTable.has(odd), odd);
+      assertNull(HolidayTable.years(odd), odd);
+      assertNotNull(HolidayCalendars.check(odd), odd + " is refused, as Jollyday refuses it");
+    }
     assertNull(HolidayTable.years("XX"));
   }
 
