@@ -32,8 +32,8 @@ import picocli.CommandLine.Command;
 
 /**
  * Hidden: exercises the common code paths (help, loading, scheduling, checking, every writer, and
- * the commonest command lines) on the built-in templates, in a temporary directory it removes, so the launcher can record a class-data-sharing
- * archive of the classes kplan uses.
+ * the commonest command lines) on the built-in templates, in a temporary directory it removes, so
+ * that the launcher can record a class-data-sharing archive of the classes kplan uses.
  */
 @Command(name = "__warmup", hidden = true)
 public final class WarmupCommand implements Callable<Integer> {
