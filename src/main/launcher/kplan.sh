@@ -14,14 +14,17 @@ opts="-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 # The garbage collector: for one command the JVM's default (G1), which maps the archive's
 # pre-built heap objects and module graph and so starts sooner; for a batch (kplan calendar, or a
 # directory among the arguments) the serial collector, which is faster and smaller there.
+# A collector named in KPLAN_JAVA_OPTS or JDK_JAVA_OPTIONS wins.
 gc=
-case ${1-} in calendar) gc=-XX:+UseSerialGC ;; esac
-case " ${KPLAN_JAVA_OPTS-} ${JDK_JAVA_OPTIONS-} " in *GC\ *) gc=none ;; esac # a collector chosen there wins
-if [ -z "$gc" ]; then
-  for a in "$@"; do
-    if [ -d "$a" ]; then gc=-XX:+UseSerialGC; break; fi
-  done
-fi
+case " ${KPLAN_JAVA_OPTS-} ${JDK_JAVA_OPTIONS-} " in
+  *GC\ *) ;;
+  *)
+    [ "${1-}" = calendar ] && gc=-XX:+UseSerialGC
+    for a in "$@"; do
+      if [ -d "$a" ]; then gc=-XX:+UseSerialGC; break; fi
+    done
+    ;;
+esac
 if [ "${KPLAN_CDS:-1}" != 0 ]; then
   cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kplan
   bin=$(command -v "$java" 2>/dev/null)
@@ -50,5 +53,4 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
     ) >/dev/null 2>&1 </dev/null &
   fi
 fi
-[ "$gc" = none ] && gc=
 exec "$java" $opts $gc $KPLAN_JAVA_OPTS -jar "$self" "$@"

@@ -2,31 +2,18 @@ package org.kplan.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.kplan.export.IcsWriter;
 import org.kplan.export.SafeFiles;
-import org.kplan.export.ScheduleCsv;
-import org.kplan.export.ScheduleJson;
-import org.kplan.export.ScheduleMarkdown;
-import org.kplan.plan.Plan;
-import org.kplan.plan.PlanLoader;
 import org.kplan.plan.Templates;
-import org.kplan.rules.Rules;
-import org.kplan.schedule.Schedule;
-import org.kplan.term.ScheduleTable;
-import org.kplan.term.Style;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +32,6 @@ public final class WarmupCommand implements Callable<Integer> {
     CommandLine root = Main.commandLine(null);
     root.usage(new PrintWriter(sink));
     for (CommandLine sub : root.getSubcommands().values()) sub.usage(new PrintWriter(sink));
-    Instant now = Instant.parse("2026-01-01T00:00:00Z");
     Path dir = Files.createTempDirectory("kplan-warmup"); // owner-only; removed below
     try {
       List<Path> plans = new ArrayList<>();
@@ -53,15 +39,6 @@ public final class WarmupCommand implements Callable<Integer> {
         String text = "version: 1\nkind: plan\nid: warmup-" + name + "\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
             + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
             + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE, closed: [2027-03-10, \"2027-04-01..2027-04-02\"] }\n" : "");
-        Plan p = new PlanLoader().load("warmup.yaml", text, Path.of(""));
-        Schedule s = PlanInput.schedule(p, LocalDate.of(2027, 3, 1), now);
-        s = s.withFindings(Rules.check(p, s));
-        StringWriter w = new StringWriter();
-        ScheduleJson.write(s, w);
-        ScheduleCsv.write(s, w);
-        ScheduleMarkdown.write(s, "Clinic", w);
-        ScheduleTable.write(s, Style.PLAIN, w);
-        w.write(IcsWriter.write(s, new IcsWriter.Options(now)));
         Path f = dir.resolve(name + ".yaml");
         SafeFiles.write(f, text.getBytes(StandardCharsets.UTF_8), false);
         plans.add(f);
@@ -72,7 +49,9 @@ public final class WarmupCommand implements Callable<Integer> {
       run("--help");
       run("validate", one);
       run("validate", "-f", "json", dir.toString());
-      for (String f : new String[] {"table", "json", "ics"}) run("schedule", one, "-f", f);
+      for (String p : plans.stream().map(Path::toString).toList()) {
+        for (String f : new String[] {"table", "json", "csv", "md", "ics"}) run("schedule", p, "-f", f);
+      }
       run("show", one);
       run("calendar", dir.toString(), "-o", out, "-q");
       run("calendar", dir.toString(), "-o", out, "-q", "--force");

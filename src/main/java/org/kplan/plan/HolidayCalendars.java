@@ -88,14 +88,14 @@ public final class HolidayCalendars implements HolidaySource {
   @Override
   public Map<LocalDate, String> holidays(String code, LocalDate from, LocalDate to) {
     Map<LocalDate, String> out = new TreeMap<>();
+    String prefix = code.trim().toUpperCase(Locale.ROOT) + "/";
     for (int y = from.getYear(); y <= to.getYear(); y++) {
-      String key = code.trim().toUpperCase(Locale.ROOT) + "/" + y;
+      String key = prefix + y;
       Map<LocalDate, String> year = YEARS.get(key);
       if (year == null && y >= HolidayTable.FIRST && y <= HolidayTable.LAST) {
         // every year of the build's table at once (one small file a calendar)
         Map<Integer, Map<LocalDate, String>> table = HolidayTable.years(code);
         if (table != null) {
-          String prefix = code.trim().toUpperCase(Locale.ROOT) + "/";
           for (Map.Entry<Integer, Map<LocalDate, String>> t : table.entrySet()) YEARS.putIfAbsent(prefix + t.getKey(), t.getValue());
           year = YEARS.get(key);
         }

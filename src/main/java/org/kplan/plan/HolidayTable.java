@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -48,15 +49,8 @@ public final class HolidayTable {
     String head = FIRST + " " + LAST + " " + source() + " format-" + FORMAT;
     Path indexFile = dir.resolve("index.txt");
     if (Files.isRegularFile(indexFile) && Files.readString(indexFile, StandardCharsets.UTF_8).startsWith(head + "\n")) return; // up to date
-    Set<String> codes = new TreeSet<>();
-    for (String c : HolidayManager.getSupportedCalendarCodes()) {
-      String country = c.toUpperCase(Locale.ROOT);
-      codes.add(country);
-      HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT)));
-      for (String sub : m.getCalendarHierarchy().getChildren().keySet()) codes.add(country + "-" + sub.toUpperCase(Locale.ROOT));
-    }
     StringBuilder index = new StringBuilder().append(head).append('\n');
-    for (String code : codes) {
+    for (String code : jollydayCodes()) {
       if (HolidayCalendars.checkUncached(code) != null) continue; // such as DJ_STOXX, which kplan does not accept
       StringBuilder b = new StringBuilder();
       for (int y = FIRST; y <= LAST; y++) {
@@ -69,6 +63,18 @@ public final class HolidayTable {
       index.append(code).append('\n');
     }
     Files.writeString(indexFile, index, StandardCharsets.UTF_8);
+  }
+
+  /** Every calendar code Jollyday offers, each country and each of its subdivisions ({@code US}, {@code US-CA}), sorted. */
+  static Set<String> jollydayCodes() {
+    Set<String> codes = new TreeSet<>();
+    for (String c : HolidayManager.getSupportedCalendarCodes()) {
+      String country = c.toUpperCase(Locale.ROOT);
+      codes.add(country);
+      HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT)));
+      for (String sub : m.getCalendarHierarchy().getChildren().keySet()) codes.add(country + "-" + sub.toUpperCase(Locale.ROOT));
+    }
+    return codes;
   }
 
   /** Where Jollyday came from (its jar, which names its version): the table is made again when it changes. */
@@ -113,13 +119,19 @@ public final class HolidayTable {
     for (int at = 0; at < text.length(); ) {
       int eol = text.indexOf('\n', at);
       if (eol < 0) eol = text.length();
-      LocalDate d = LocalDate.parse(text.substring(at, at + 10));
+      // yyyy-mm-dd read by hand: LocalDate.parse would start DateTimeFormatter on every such run
+      LocalDate d = LocalDate.of(number(text, at, 4), number(text, at + 5, 2), number(text, at + 8, 2));
       out.get(d.getYear()).put(d, text.substring(at + 11, eol));
       at = eol + 1;
     }
-    Map<Integer, Map<LocalDate, String>> frozen = new HashMap<>();
-    for (Map.Entry<Integer, Map<LocalDate, String>> e : out.entrySet()) frozen.put(e.getKey(), java.util.Collections.unmodifiableMap(e.getValue()));
-    return frozen;
+    out.replaceAll((y, m) -> Collections.unmodifiableMap(m));
+    return out;
+  }
+
+  private static int number(String s, int from, int digits) {
+    int n = 0;
+    for (int i = from; i < from + digits; i++) n = 10 * n + (s.charAt(i) - '0');
+    return n;
   }
 
   private static Set<String> codes() {

@@ -992,7 +992,8 @@ public final class PlanLoader {
     private static LocalDate quickDate(String t) {
       if (t.length() != 10) return null;
       int y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
-      if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28 && d > java.time.YearMonth.of(y, m).lengthOfMonth()) return null;
+      if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28 && d > java.time.Month.of(m).length(java.time.chrono.IsoChronology.INSTANCE.isLeapYear(y))) return null;
+      // (Month, not YearMonth or Year: their class set-up builds a DateTimeFormatter, on every run)
       return LocalDate.of(y, m, d);
     }
 

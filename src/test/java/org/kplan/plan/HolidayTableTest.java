@@ -6,34 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.focus_shift.jollyday.core.HolidayManager;
-import de.focus_shift.jollyday.core.ManagerParameters;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The holiday table the build computes says what Jollyday says, for the calendars kplan accepts. */
 class HolidayTableTest {
-  /** Every calendar code Jollyday offers, with each subdivision. */
-  private static List<String> allCodes() {
-    TreeSet<String> codes = new TreeSet<>();
-    for (String c : HolidayManager.getSupportedCalendarCodes()) {
-      String country = c.toUpperCase(Locale.ROOT);
-      codes.add(country);
-      HolidayManager m = HolidayManager.getInstance(ManagerParameters.create(c.toLowerCase(Locale.ROOT)));
-      for (String sub : m.getCalendarHierarchy().getChildren().keySet()) codes.add(country + "-" + sub.toUpperCase(Locale.ROOT));
-    }
-    return new ArrayList<>(codes);
-  }
-
   @Test
   void theTableHasExactlyTheCalendarsKplanAccepts() {
-    List<String> all = allCodes();
+    List<String> all = new ArrayList<>(HolidayTable.jollydayCodes());
     assertTrue(all.size() > 400, "Jollyday offers " + all.size());
     for (String code : all) {
       assertEquals(HolidayCalendars.checkUncached(code) == null, HolidayTable.has(code), code);
@@ -53,7 +37,7 @@ class HolidayTableTest {
   @Test
   void everyYearOfTheTableIsWhatJollydayGivesForThatYear() {
     List<String> codes = new ArrayList<>(List.of("US", "US-CA", "US-NY", "GB", "GB-SCT", "DE-BE", "AU-NSW", "JP", "CA-QC", "FR", "IN", "BR"));
-    List<String> all = allCodes();
+    List<String> all = new ArrayList<>(HolidayTable.jollydayCodes());
     Random r = new Random(42);
     for (int i = 0; i < 25; i++) codes.add(all.get(r.nextInt(all.size())));
     for (String code : codes) {
