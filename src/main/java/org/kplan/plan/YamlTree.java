@@ -32,16 +32,19 @@ public final class YamlTree {
   /** Longest single scalar accepted, in characters. */
   public static final int MAX_STRING = 10_000;
 
-  private static final YAMLFactory FACTORY =
-      YAMLFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(MAX_DEPTH)
-                  .maxStringLength(MAX_STRING * 4)
-                  .maxNameLength(1_000)
-                  .maxDocumentLength(MAX_BYTES * 2L)
-                  .build())
-          .build();
+  /** Jackson's parser, set up only when {@link FastYaml} leaves a text to it. */
+  private static final class Jackson {
+    static final YAMLFactory FACTORY =
+        YAMLFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_STRING * 4)
+                    .maxNameLength(1_000)
+                    .maxDocumentLength(MAX_BYTES * 2L)
+                    .build())
+            .build();
+  }
 
   private final String file;
   private final List<Finding> problems = new ArrayList<>();
@@ -54,20 +57,27 @@ public final class YamlTree {
 
   /** Parses {@code text} (from {@code file}, for positions). Duplicate keys are collected and reported together. */
   public static YMap parse(String file, String text) throws InputException {
+    return parse(file, text, true);
+  }
+
+  /** As {@link #parse(String, String)}, with Jackson alone when not {@code fast}: tests compare the two. */
+  static YMap parse(String file, String text, boolean fast) throws InputException {
     YamlTree t = new YamlTree(file);
-    YMap root = t.read(text);
+    YMap root = t.read(text, fast);
     if (!t.problems.isEmpty()) throw new InputException(t.problems);
     return root;
   }
 
-  private YMap read(String text) throws InputException {
+  private YMap read(String text, boolean tryFast) throws InputException {
     if (text.indexOf('\0') >= 0) {
       throw new InputException(Pos.of(file), "this is a binary file, not a YAML plan");
     }
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
     unprintable(text);
+    YMap fast = tryFast ? fast(file, text) : null;
+    if (fast != null) return fast;
     try (Reader r = new PairSafeReader(text);
-        JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), r)) {
+        JsonParser p = Jackson.FACTORY.createParser(ObjectReadContext.empty(), r)) {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new InputException(new Pos(file, 1, 1), "the file has no YAML content (empty or only comments); expected a plan");
@@ -85,6 +95,15 @@ public final class YamlTree {
       throw new InputException(syntaxPos(e), "YAML syntax: " + cleanMessage(e));
     } catch (java.io.IOException e) {
       throw new InputException(Pos.of(file), "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** {@link FastYaml}'s tree, or null to read with Jackson; a fault in it falls back to Jackson too. */
+  private static YMap fast(String file, String text) {
+    try {
+      return FastYaml.parse(file, text);
+    } catch (RuntimeException e) {
+      return null; // FastYamlTest calls FastYaml directly, so a fault there fails the tests
     }
   }
 

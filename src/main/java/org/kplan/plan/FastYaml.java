@@ -1,0 +1,628 @@
+package org.kplan.plan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.kplan.plan.YNode.Entry;
+import org.kplan.plan.YNode.ScalarType;
+import org.kplan.plan.YNode.YList;
+import org.kplan.plan.YNode.YMap;
+import org.kplan.plan.YNode.YScalar;
+
+/**
+ * A reader for the part of YAML that plans are written in, which builds the same {@link YNode} tree
+ * that Jackson's parser gives {@link YamlTree}, at a fraction of the start-up cost: setting up
+ * Jackson and SnakeYAML and running them for the first time, in the interpreter, took about half
+ * of a {@code kplan validate} of one plan.
+ *
+ * <p>It reads block mappings with plain keys, block lists, flow lists and flow mappings that end on
+ * their line, plain scalars on one line, single- and double-quoted scalars on one line (with the
+ * escapes {@code \\ \" \/ \t \n \\uXXXX}), comments and blank lines. Plain scalars are typed as the
+ * YAML 1.2 JSON schema types them, which is what Jackson's parser uses: {@code null} and nothing
+ * are null, {@code true} and {@code false} booleans, {@code -?(0|[1-9][0-9]*)} integers, and
+ * {@code -?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?}, {@code -?.inf} and {@code .nan} floats.
+ *
+ * <p>Anything else gives up ({@link #parse} returns null) and {@link YamlTree} reads the text with
+ * Jackson: tabs, carriage returns, document markers, anchors, aliases, tags, block scalars,
+ * multi-line scalars and flow collections, complex or quoted block keys, other escapes, and every
+ * error, including duplicate keys and values too long or too deep. Errors and their messages are
+ * therefore always Jackson's. {@code FastYamlTest} holds this reader to Jackson's tree on every
+ * plan, template and test file in the repository and on many thousands of generated variations.
+ */
+final class FastYaml {
+  /** Thrown to give up; preallocated and without a stack trace, since giving up is not an error. */
+  private static final class Unhandled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Unhandled() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final Unhandled UNHANDLED = new Unhandled();
+
+  /** Deeper than this goes to Jackson, which enforces {@link YamlTree#MAX_DEPTH}. */
+  private static final int MAX_DEPTH = YamlTree.MAX_DEPTH - 4;
+  /** Longer keys go to Jackson, which refuses keys of more than 1,000 characters. */
+  private static final int MAX_KEY = 1_000;
+
+  private final String file;
+  /** The text with a line break appended, so that every look-ahead of one character stays inside. */
+  private final char[] s;
+  /** The length of the text, without the appended line break. */
+  private final int n;
+  /** Whether the text has surrogate pairs: columns count code points, as SnakeYAML does. */
+  private final boolean pairs;
+  private int i;
+  private int line = 1;
+  private int lineStart;
+
+  private FastYaml(String file, char[] s, int n, boolean pairs) {
+    this.file = file;
+    this.s = s;
+    this.n = n;
+    this.pairs = pairs;
+  }
+
+  /** The tree of {@code text}, or null when the text is not in the subset read here. */
+  static YMap parse(String file, String text) {
+    int n = text.length();
+    char[] s = new char[n + 1];
+    text.getChars(0, n, s, 0);
+    s[n] = '\n';
+    boolean pairs = false;
+    for (int k = 0; k < n; k++) {
+      char c = s[k];
+      if (c >= 0x20 && c < 0x7F || c == '\n') continue;
+      if (c < 0x20 || c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) return null;
+      if (Character.isSurrogate(c)) pairs = true;
+    }
+    FastYaml y = new FastYaml(file, s, n, pairs);
+    try {
+      if (y.skipToContent() != 0) return null; // nothing, or an indented top level
+      YMap root = y.blockMap(0, 1);
+      return y.i >= n ? root : null;
+    } catch (Unhandled e) {
+      return null;
+    }
+  }
+
+  // ---- lines ----
+
+  /**
+   * From the start of a line, skips blank and comment lines; leaves {@link #i} at the first
+   * character of the next line with content and returns its indentation, or -1 at the end.
+   */
+  private int skipToContent() {
+    while (true) {
+      if (i >= n) return -1;
+      int j = i;
+      while (s[j] == ' ') j++;
+      char c = s[j];
+      if (c == '\n' || c == '#') {
+        while (s[j] != '\n') j++;
+        if (j >= n) {
+          i = n;
+          return -1;
+        }
+        i = j + 1;
+        line++;
+        lineStart = i;
+        continue;
+      }
+      int indent = j - i;
+      i = j;
+      if (indent == 0 && (c == '-' && s[j + 1] == '-' && s[j + 2] == '-' || c == '.' && s[j + 1] == '.' && s[j + 2] == '.' || c == '%')) {
+        throw UNHANDLED; // a document marker or a directive
+      }
+      return indent;
+    }
+  }
+
+  /** After a value: spaces, perhaps a comment, then the end of the line, which is passed. */
+  private void endLine() {
+    while (s[i] == ' ') i++;
+    if (s[i] == '#') {
+      if (s[i - 1] != ' ') throw UNHANDLED;
+      while (s[i] != '\n') i++;
+    }
+    if (s[i] != '\n') throw UNHANDLED;
+    if (i < n) {
+      i++;
+      line++;
+      lineStart = i;
+    }
+  }
+
+  /** The indentation of the line {@link #i} is on, where {@link #skipToContent} left it; -1 at the end. */
+  private int indentHere() {
+    return i >= n ? -1 : i - lineStart;
+  }
+
+  private void skipSpaces() {
+    while (s[i] == ' ') i++;
+  }
+
+  /** A block list entry: a dash followed by a space or the end of the line. */
+  private boolean dashAt(int at) {
+    return s[at] == '-' && (s[at + 1] == ' ' || s[at + 1] == '\n');
+  }
+
+  private Pos pos(int at) {
+    return new Pos(file, line, column(at));
+  }
+
+  /** The 1-based column of {@code at} on the current line, in code points. */
+  private int column(int at) {
+    int c = at - lineStart + 1;
+    if (pairs) {
+      for (int k = lineStart; k < at; k++) {
+        if (Character.isLowSurrogate(s[k])) c--;
+      }
+    }
+    return c;
+  }
+
+  // ---- block collections ----
+
+  /** A block mapping whose first key is at {@link #i}, in column {@code indent} (0-based). */
+  private YMap blockMap(int indent, int depth) {
+    if (depth > MAX_DEPTH) throw UNHANDLED;
+    Pos at = pos(i);
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    while (true) {
+      Pos keyPos = pos(i);
+      String key = blockKey();
+      YNode value = blockValue(indent, depth);
+      if (entries.putIfAbsent(key, new Entry(key, keyPos, value)) != null) throw UNHANDLED; // Jackson reports it
+      int next = indentHere();
+      if (next < indent) break;
+      if (next > indent) throw UNHANDLED;
+      if (dashAt(i)) break; // a list at this indentation belongs to the mapping above
+    }
+    return new YMap(at, entries);
+  }
+
+  /** A plain key on one line, up to the {@code :} that follows it, where it leaves {@link #i}. */
+  private String blockKey() {
+    int start = i;
+    if (indicator(s[start])) throw UNHANDLED; // quoted, complex, flow or other special keys
+    int j = start;
+    while (true) {
+      char c = s[j];
+      if (c == ':' && (s[j + 1] == ' ' || s[j + 1] == '\n')) break;
+      if (c == '\n' || c == '#' && s[j - 1] == ' ' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}') throw UNHANDLED;
+      j++;
+    }
+    if (s[j - 1] == ' ' || j - start > MAX_KEY) throw UNHANDLED;
+    i = j + 1;
+    return new String(s, start, j - start);
+  }
+
+  /**
+   * The value after a block key's {@code :} (at {@link #i}), of the mapping at {@code indent}:
+   * on the same line, or a block collection on the lines below, or nothing. Leaves {@link #i} at
+   * the next line with content.
+   */
+  private YNode blockValue(int indent, int depth) {
+    int afterColon = i;
+    skipSpaces();
+    if (s[i] == '\n' || s[i] == '#') {
+      int valueLine = line, valueColumn = column(afterColon);
+      endLine();
+      int next = skipToContent();
+      if (next > indent) return dashAt(i) ? blockSeq(next, depth + 1) : blockMap(next, depth + 1);
+      if (next == indent && dashAt(i)) return blockSeq(next, depth + 1);
+      return new YScalar(new Pos(file, valueLine, valueColumn), "", ScalarType.NULL);
+    }
+    YNode v = value(indent, depth + 1);
+    if (skipToContent() > indent) throw UNHANDLED; // a scalar continued on the next line, or bad indentation
+    return v;
+  }
+
+  /** A block list whose first dash is at {@link #i}, in column {@code indent}. */
+  private YList blockSeq(int indent, int depth) {
+    if (depth > MAX_DEPTH) throw UNHANDLED;
+    Pos at = pos(i);
+    List<YNode> items = new ArrayList<>();
+    while (true) {
+      int dashLine = line, dashColumn = column(i);
+      i++;
+      skipSpaces();
+      if (s[i] == '\n' || s[i] == '#') {
+        endLine();
+        int next = skipToContent();
+        if (next > indent) {
+          items.add(dashAt(i) ? blockSeq(next, depth + 1) : blockMap(next, depth + 1));
+        } else {
+          items.add(new YScalar(new Pos(file, dashLine, dashColumn + 1), "", ScalarType.NULL));
+        }
+      } else if (dashAt(i)) {
+        throw UNHANDLED; // a list in a list on one line
+      } else if (keyAhead()) {
+        items.add(blockMap(i - lineStart, depth + 1));
+      } else {
+        items.add(value(indent, depth + 1));
+        if (skipToContent() > indent) throw UNHANDLED;
+      }
+      int next = indentHere();
+      if (next < indent) break;
+      if (next > indent) throw UNHANDLED;
+      if (!dashAt(i)) break; // a key of the mapping this list is the value of
+    }
+    return new YList(at, items);
+  }
+
+  /** Whether a plain key and its {@code :} start at {@link #i} (a mapping inside a list entry). */
+  private boolean keyAhead() {
+    if (indicator(s[i])) return false;
+    for (int j = i; ; j++) {
+      char c = s[j];
+      if (c == '\n' || c == '#' && s[j - 1] == ' ') return false;
+      if (c == ':' && (s[j + 1] == ' ' || s[j + 1] == '\n')) return true;
+    }
+  }
+
+  /** Characters that cannot start a plain key or scalar, or that this reader leaves to Jackson there. */
+  private static boolean indicator(char c) {
+    switch (c) {
+      case '-': case '?': case ':': case ',': case '[': case ']': case '{': case '}': case '#': case '&': case '*':
+      case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`': case ' ': case '\n':
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  // ---- values ----
+
+  /**
+   * A value that starts at {@link #i} on a line that belongs to a collection at {@code indent}: a
+   * block scalar, or a value on this line followed by the end of the line. Leaves {@link #i} at the
+   * start of the next line.
+   */
+  private YNode value(int indent, int depth) {
+    if (s[i] == '|' || s[i] == '>') return blockScalar(indent);
+    YNode v = inline(depth);
+    endLine();
+    return v;
+  }
+
+  /**
+   * A literal ({@code |}) or folded ({@code >}) block scalar, clipped or stripped ({@code -}),
+   * whose lines all have the indentation of its first: more-indented lines, blank lines before the
+   * first or with spaces beyond the indentation, kept final line breaks ({@code +}) and explicit
+   * indentation go to Jackson.
+   */
+  private YScalar blockScalar(int parentIndent) {
+    Pos at = pos(i);
+    boolean folded = s[i] == '>';
+    i++;
+    boolean strip = s[i] == '-';
+    if (strip) i++;
+    if (s[i] != ' ' && s[i] != '\n') throw UNHANDLED; // '+', an indentation digit, or text
+    endLine();
+    if (i >= n) throw UNHANDLED;
+    int j = i;
+    while (s[j] == ' ') j++;
+    int contentIndent = j - i;
+    if (s[j] == '\n' || contentIndent <= parentIndent) throw UNHANDLED; // empty, or begins with a blank line
+    StringBuilder b = new StringBuilder();
+    int blanks = 0;
+    boolean first = true;
+    while (i < n) {
+      j = i;
+      while (s[j] == ' ') j++;
+      int ind = j - i;
+      if (s[j] == '\n') {
+        if (ind > contentIndent || j >= n) throw UNHANDLED; // spaces that are content, or no final line break
+        blanks++;
+        i = j + 1;
+        line++;
+        lineStart = i;
+        continue;
+      }
+      if (ind < contentIndent) break; // the scalar has ended; this line belongs to what follows
+      if (ind > contentIndent) throw UNHANDLED;
+      int e = j;
+      while (s[e] != '\n') e++;
+      if (e >= n) throw UNHANDLED; // the last line of the file, without a line break
+      if (!first) {
+        if (folded && blanks == 0) b.append(' ');
+        for (int k = folded ? 0 : -1; k < blanks; k++) b.append('\n');
+      }
+      b.append(s, j, e - j);
+      first = false;
+      blanks = 0;
+      i = e + 1;
+      line++;
+      lineStart = i;
+    }
+    if (!strip) b.append('\n');
+    if (b.length() > YamlTree.MAX_STRING) throw UNHANDLED;
+    return new YScalar(at, b.toString(), ScalarType.STRING);
+  }
+
+
+  /** A flow collection, quoted scalar or plain scalar at {@link #i}, on this line. */
+  private YNode inline(int depth) {
+    switch (s[i]) {
+      case '[':
+        return flowSeq(depth);
+      case '{':
+        return flowMap(depth);
+      case '"':
+        return quoted();
+      case '\'':
+        return singleQuoted();
+      default:
+        return plain(false);
+    }
+  }
+
+  /** A plain scalar, in block context or (when {@code flow}) inside a flow collection. */
+  private YScalar plain(boolean flow) {
+    int start = i;
+    char c = s[start];
+    if (indicator(c)) {
+      // '-', '?' and ':' may start a plain scalar when a character that is not a space follows
+      if (c != '-' && c != '?' && c != ':') throw UNHANDLED;
+      char d = s[start + 1];
+      if (d == ' ' || d == '\n' || flow && flowIndicator(d)) throw UNHANDLED;
+    }
+    int j = start;
+    while (true) {
+      c = s[j];
+      if (c == '\n') break;
+      if (c == '#' && s[j - 1] == ' ') {
+        if (flow) throw UNHANDLED;
+        break;
+      }
+      if (c == ':') {
+        if (flow) break;
+        if (s[j + 1] == ' ' || s[j + 1] == '\n') throw UNHANDLED; // "a: b: c"
+      }
+      if (flow && flowIndicator(c)) break;
+      j++;
+    }
+    int end = j;
+    while (end > start && s[end - 1] == ' ') end--;
+    if (end == start || end - start > YamlTree.MAX_STRING) throw UNHANDLED;
+    i = end; // in a flow collection, a ':' here is a key's (the caller checks) or left to Jackson
+    String text = new String(s, start, end - start);
+    ScalarType type = type(text);
+    return new YScalar(pos(start), type == ScalarType.NULL ? "" : text, type);
+  }
+
+  /** The value of an ASCII hexadecimal digit. */
+  private static int hex(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    throw UNHANDLED;
+  }
+
+  private static boolean flowIndicator(char c) {
+    return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
+  }
+
+  /** A double-quoted scalar on one line. */
+  private YScalar quoted() {
+    int start = i;
+    StringBuilder b = null;
+    int j = start + 1, from = j;
+    while (true) {
+      char c = s[j];
+      if (c == '"') break;
+      if (c == '\n') throw UNHANDLED;
+      if (c == '\\') {
+        if (b == null) b = new StringBuilder();
+        b.append(s, from, j - from);
+        char e = s[j + 1];
+        switch (e) {
+          case '\\': case '"': case '/':
+            b.append(e);
+            j += 2;
+            break;
+          case 't':
+            b.append('\t');
+            j += 2;
+            break;
+          case 'n':
+            b.append('\n');
+            j += 2;
+            break;
+          case 'u': {
+            int v = 0;
+            for (int k = j + 2; k < j + 6; k++) {
+              v = v * 16 + hex(s[k]);
+            }
+            char u = (char) v;
+            if (u < 0x20 && u != '\t' && u != '\n' || u >= 0x7F && u <= 0x9F || Character.isSurrogate(u) || u >= 0xFFFE) throw UNHANDLED;
+            b.append(u);
+            j += 6;
+            break;
+          }
+          default:
+            throw UNHANDLED;
+        }
+        from = j;
+        continue;
+      }
+      j++;
+    }
+    String text;
+    if (b == null) {
+      text = new String(s, from, j - from);
+    } else {
+      text = b.append(s, from, j - from).toString();
+    }
+    if (text.length() > YamlTree.MAX_STRING) throw UNHANDLED;
+    i = j + 1;
+    return new YScalar(pos(start), text, ScalarType.STRING);
+  }
+
+  /** A single-quoted scalar on one line ({@code ''} is a quote). */
+  private YScalar singleQuoted() {
+    int start = i;
+    StringBuilder b = null;
+    int j = start + 1, from = j;
+    while (true) {
+      char c = s[j];
+      if (c == '\n') throw UNHANDLED;
+      if (c == '\'') {
+        if (s[j + 1] != '\'') break;
+        if (b == null) b = new StringBuilder();
+        b.append(s, from, j + 1 - from);
+        j += 2;
+        from = j;
+        continue;
+      }
+      j++;
+    }
+    String text = b == null ? new String(s, from, j - from) : b.append(s, from, j - from).toString();
+    if (text.length() > YamlTree.MAX_STRING) throw UNHANDLED;
+    i = j + 1;
+    return new YScalar(pos(start), text, ScalarType.STRING);
+  }
+
+  /** {@code [a, b]} on one line. */
+  private YList flowSeq(int depth) {
+    if (depth > MAX_DEPTH) throw UNHANDLED;
+    Pos at = pos(i);
+    i++;
+    List<YNode> items = new ArrayList<>();
+    skipSpaces();
+    if (s[i] == ']') {
+      i++;
+      return new YList(at, items);
+    }
+    while (true) {
+      items.add(flowNode(depth + 1));
+      skipSpaces();
+      if (s[i] == ',') {
+        i++;
+        skipSpaces();
+        if (s[i] == ']') throw UNHANDLED;
+        continue;
+      }
+      if (s[i] == ']') {
+        i++;
+        return new YList(at, items);
+      }
+      throw UNHANDLED;
+    }
+  }
+
+  /** {@code {k: v, k: v}} on one line. */
+  private YMap flowMap(int depth) {
+    if (depth > MAX_DEPTH) throw UNHANDLED;
+    Pos at = pos(i);
+    i++;
+    Map<String, Entry> entries = new LinkedHashMap<>();
+    skipSpaces();
+    if (s[i] == '}') {
+      i++;
+      return new YMap(at, entries);
+    }
+    while (true) {
+      char c = s[i];
+      YScalar k = c == '"' ? quoted() : c == '\'' ? singleQuoted() : plain(true);
+      String key = k.text();
+      if (k.type() == ScalarType.NULL || key.length() > MAX_KEY) throw UNHANDLED;
+      if (s[i] != ':' || s[i + 1] != ' ') throw UNHANDLED;
+      i += 2;
+      skipSpaces();
+      YNode value = flowNode(depth + 1);
+      if (entries.putIfAbsent(key, new Entry(key, k.pos(), value)) != null) throw UNHANDLED;
+      skipSpaces();
+      if (s[i] == ',') {
+        i++;
+        skipSpaces();
+        if (s[i] == '}') throw UNHANDLED;
+        continue;
+      }
+      if (s[i] == '}') {
+        i++;
+        return new YMap(at, entries);
+      }
+      throw UNHANDLED;
+    }
+  }
+
+  private YNode flowNode(int depth) {
+    switch (s[i]) {
+      case '[':
+        return flowSeq(depth);
+      case '{':
+        return flowMap(depth);
+      case '"':
+        return quoted();
+      case '\'':
+        return singleQuoted();
+      default:
+        YScalar v = plain(true);
+        if (s[i] == ':') throw UNHANDLED; // a single-pair mapping in a list, or a ':' in a value
+        return v;
+    }
+  }
+
+  // ---- typing ----
+
+  /** How the YAML 1.2 JSON schema types a plain scalar (quoted scalars are strings). */
+  static ScalarType type(String t) {
+    int len = t.length();
+    if (len == 0) return ScalarType.NULL;
+    switch (t.charAt(0)) {
+      case 'n':
+        return t.equals("null") ? ScalarType.NULL : ScalarType.STRING;
+      case 't':
+        return t.equals("true") ? ScalarType.BOOL : ScalarType.STRING;
+      case 'f':
+        return t.equals("false") ? ScalarType.BOOL : ScalarType.STRING;
+      case '.':
+        return t.equals(".inf") || t.equals(".nan") ? ScalarType.FLOAT : ScalarType.STRING;
+      case '-':
+      case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': case '8': case '9':
+        return number(t);
+      default:
+        return ScalarType.STRING;
+    }
+  }
+
+  /** {@code -?(0|[1-9][0-9]*)} is an integer; with {@code (\.[0-9]*)?([eE][-+]?[0-9]+)?}, or {@code -.inf}, a float. */
+  private static ScalarType number(String t) {
+    int len = t.length(), k = 0;
+    if (t.charAt(0) == '-') {
+      k = 1;
+      if (t.equals("-.inf")) return ScalarType.FLOAT;
+    }
+    if (k >= len) return ScalarType.STRING;
+    char c = t.charAt(k);
+    if (c == '0') {
+      k++;
+    } else if (c >= '1' && c <= '9') {
+      while (k < len && isDigit(t.charAt(k))) k++;
+    } else {
+      return ScalarType.STRING;
+    }
+    if (k == len) return ScalarType.INT;
+    if (t.charAt(k) == '.') {
+      k++;
+      while (k < len && isDigit(t.charAt(k))) k++;
+    }
+    if (k < len && (t.charAt(k) == 'e' || t.charAt(k) == 'E')) {
+      k++;
+      if (k < len && (t.charAt(k) == '+' || t.charAt(k) == '-')) k++;
+      int digits = k;
+      while (k < len && isDigit(t.charAt(k))) k++;
+      if (k == digits) return ScalarType.STRING;
+    }
+    return k == len ? ScalarType.FLOAT : ScalarType.STRING;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
