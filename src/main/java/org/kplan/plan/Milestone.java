@@ -29,21 +29,22 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
   public static final java.util.List<String> WORDS =
       java.util.List.of("start", "first-session", "last-session", "session:N", "phase-start:NAME", "phase-end:NAME", "plan-end");
 
-  private static final Pattern P =
-      Pattern.compile("\\s*([a-z-]+?)(?::\\s*(\\S+?))?\\s*(?:([+-])\\s*([\\dPp]\\S*))?\\s*");
-
-  private static final Pattern SESSION_NUMBER = Pattern.compile("\\d{1,5}");
+  /** The grammar, for the texts {@link #plainGroups} leaves; compiled on first use, as compiling costs start-up time. */
+  private static final class Rx {
+    static final Pattern P =
+        Pattern.compile("\\s*([a-z-]+?)(?::\\s*(\\S+?))?\\s*(?:([+-])\\s*([\\dPp]\\S*))?\\s*");
+  }
 
   /** Parses a milestone; throws IllegalArgumentException with a helpful message. */
   public static Milestone parse(String text, Pos pos) {
-    Matcher m = P.matcher(text);
-    if (!m.matches()) {
+    String[] g = groups(text);
+    if (g == null) {
       throw new IllegalArgumentException("expected a milestone such as `start`, `session:3`, `phase-end:induction` or `last-session + 4w`");
     }
-    String word = m.group(1);
-    String arg = m.group(2);
+    String word = g[0];
+    String arg = g[1];
     PlanDuration off = PlanDuration.ZERO;
-    if (m.group(3) != null) off = PlanDuration.parse(m.group(3) + m.group(4), true);
+    if (g[2] != null) off = PlanDuration.parse(g[2] + g[3], true);
     Kind kind = null;
     for (Kind k : Kind.values()) if (k.word.equals(word)) kind = k;
     if (kind == null) {
@@ -55,7 +56,7 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
     String phase = null;
     switch (kind) {
       case SESSION -> {
-        if (arg == null || !SESSION_NUMBER.matcher(arg).matches() || Integer.parseInt(arg) < 1) {
+        if (arg == null || !sessionNumber(arg) || Integer.parseInt(arg) < 1) {
           throw new IllegalArgumentException("`session:N` needs a session number from 1, as in `session:3`");
         }
         session = Integer.parseInt(arg);
@@ -69,5 +70,64 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
       }
     }
     return new Milestone(kind, session, phase, off, text.trim(), pos);
+  }
+
+  /** {@code \\d{1,5}} (ASCII digits). */
+  private static boolean sessionNumber(String s) {
+    if (s.isEmpty() || s.length() > 5) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+    }
+    return true;
+  }
+
+  /** The groups of {@code Rx.P} in {@code text} (word, argument, sign, duration), or null when it does not match. */
+  static String[] groups(String text) {
+    String[] g = plainGroups(text);
+    if (g != null) return g;
+    Matcher m = Rx.P.matcher(text);
+    return m.matches() ? new String[] {m.group(1), m.group(2), m.group(3), m.group(4)} : null;
+  }
+
+  /**
+   * {@code Rx.P}'s groups without the matcher, for the usual texts: printable ASCII with a word
+   * kplan knows, an argument right after its ':' without '+' or '-', and a signed duration. For
+   * these the expression's lazy parts can only end where this reads them; anything else is left to
+   * the expression (null).
+   */
+  static String[] plainGroups(String text) {
+    int n = text.length(), i = 0;
+    for (int k = 0; k < n; k++) {
+      char c = text.charAt(k);
+      if (c < 0x20 || c >= 0x7F) return null;
+    }
+    while (i < n && text.charAt(i) == ' ') i++;
+    while (n > i && text.charAt(n - 1) == ' ') n--;
+    int w = i;
+    while (i < n && (text.charAt(i) >= 'a' && text.charAt(i) <= 'z' || text.charAt(i) == '-')) i++;
+    String word = text.substring(w, i);
+    boolean known = false;
+    for (Kind k : Kind.values()) known |= k.word.equals(word);
+    if (!known) return null;
+    String arg = null;
+    if (i < n && text.charAt(i) == ':') {
+      int a = ++i;
+      while (i < n && text.charAt(i) != ' ') {
+        char c = text.charAt(i++);
+        if (c == '+' || c == '-') return null;
+      }
+      if (i == a) return null;
+      arg = text.substring(a, i);
+    }
+    while (i < n && text.charAt(i) == ' ') i++;
+    if (i == n) return new String[] {word, arg, null, null};
+    char sign = text.charAt(i++);
+    if (sign != '+' && sign != '-') return null;
+    while (i < n && text.charAt(i) == ' ') i++;
+    int d = i;
+    if (i == n || !(text.charAt(i) >= '0' && text.charAt(i) <= '9' || text.charAt(i) == 'P' || text.charAt(i) == 'p')) return null;
+    while (i < n && text.charAt(i) != ' ') i++;
+    if (i != n) return null;
+    return new String[] {word, arg, String.valueOf(sign), text.substring(d, n)};
   }
 }

@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
 public record PlanDuration(boolean negative, long days, long minutes) implements Comparable<PlanDuration> {
   public static final PlanDuration ZERO = new PlanDuration(false, 0, 0);
 
-  private static final Pattern SHORT =
-      Pattern.compile("(?:(\\d{1,6})w)?(?:(\\d{1,6})d)?(?:(\\d{1,7})h)?(?:(\\d{1,9})m(?:in)?)?");
-  private static final Pattern ISO =
-      Pattern.compile("P(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?(?:T(?:(\\d{1,7})H)?(?:(\\d{1,9})M)?(?:(\\d{1,9})S)?)?");
+  /** For the forms {@link #parsePlain} leaves, compiled on first use: compiling costs start-up time on every run. */
+  private static final class Rx {
+    static final Pattern SHORT =
+        Pattern.compile("(?:(\\d{1,6})w)?(?:(\\d{1,6})d)?(?:(\\d{1,7})h)?(?:(\\d{1,9})m(?:in)?)?");
+    static final Pattern ISO =
+        Pattern.compile("P(?:(\\d{1,6})W)?(?:(\\d{1,6})D)?(?:T(?:(\\d{1,7})H)?(?:(\\d{1,9})M)?(?:(\\d{1,9})S)?)?");
+  }
 
   public PlanDuration {
     if (days < 0 || minutes < 0) throw new IllegalArgumentException("negative parts");
@@ -48,14 +51,14 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
       s = s.substring(1);
     }
     if (s.isEmpty()) throw new IllegalArgumentException("expected a duration such as 40m, 2h, 1h30m, 3d or 2w");
-    Matcher iso = ISO.matcher(s.toUpperCase(Locale.ROOT));
+    Matcher iso = Rx.ISO.matcher(s.toUpperCase(Locale.ROOT));
     if (s.length() > 1 && (s.charAt(0) == 'P' || s.charAt(0) == 'p') && iso.matches()) {
       long w = num(iso.group(1)), d = num(iso.group(2)), h = num(iso.group(3)), m = num(iso.group(4)), sec = num(iso.group(5));
       if (sec % 60 != 0) throw new IllegalArgumentException("durations are in whole minutes; seconds are not supported");
       if (s.equalsIgnoreCase("P") || s.equalsIgnoreCase("PT")) throw new IllegalArgumentException("empty ISO-8601 duration");
       return new PlanDuration(neg, w * 7 + d, h * 60 + m + sec / 60);
     }
-    Matcher m = SHORT.matcher(s.toLowerCase(Locale.ROOT));
+    Matcher m = Rx.SHORT.matcher(s.toLowerCase(Locale.ROOT));
     if (!m.matches() || s.chars().allMatch(Character::isDigit)) {
       if (s.chars().allMatch(Character::isDigit)) {
         throw new IllegalArgumentException("a duration needs a unit: " + s + "m, " + s + "h, " + s + "d or " + s + "w");
@@ -66,7 +69,7 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
     return new PlanDuration(neg, w * 7 + d, h * 60 + min);
   }
 
-  /** Largest number of digits before w, d, h and m in the short form (as in {@link #SHORT}). */
+  /** Largest number of digits before w, d, h and m in the short form (as in {@code Rx.SHORT}). */
   private static final int[] DIGITS = {6, 6, 7, 9};
   private static final String UNITS = "wdhm";
 

@@ -30,7 +30,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kplan.plan.Plan.Clinic;
 import org.kplan.plan.Plan.DateRange;
@@ -70,14 +69,70 @@ public final class PlanLoader {
   /** Latest date a plan may name. */
   public static final LocalDate MAX_DATE = LocalDate.of(2199, 12, 31);
 
-  private static final Pattern TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
-  private static final Pattern ITEM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}");
-  private static final Pattern PHASE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,40}");
-  private static final Pattern RULE_CODE = Pattern.compile("[A-Z]{3}\\d{3}");
-  private static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
-  private static final Pattern DASH = Pattern.compile("\\s*-\\s*");
-  private static final Pattern WEEKDAY_WORDS = Pattern.compile("[a-z ,-]+");
-  private static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+  /**
+   * Regular expressions for the less usual inputs, compiled on first use: compiling them, in the
+   * interpreter, cost several milliseconds of every run's start-up. The usual inputs are checked
+   * by hand ({@link #isItemId}, {@link #isPhaseName}, {@link #isRuleCode}, {@link #hourMinute},
+   * {@link #splitDash}); {@code FastPathsTest} holds each to its expression.
+   */
+  private static final class Rx {
+    static final Pattern COMMA = Pattern.compile("\\s*,\\s*");
+    static final Pattern DASH = Pattern.compile("\\s*-\\s*");
+    static final Pattern WEEKDAY_WORDS = Pattern.compile("[a-z ,-]+");
+    static final Pattern HAS_DIGIT = Pattern.compile(".*\\d.*");
+  }
+
+  /** {@code [a-z0-9][a-z0-9-]{0,40}}, checked without a matcher. */
+  static boolean isItemId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 41) return false;
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c == '-' && i > 0))) return false;
+    }
+    return true;
+  }
+
+  /** {@code [A-Za-z0-9][A-Za-z0-9_-]{0,40}}, checked without a matcher. */
+  static boolean isPhaseName(String name) {
+    int n = name.length();
+    if (n < 1 || n > 41) return false;
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      boolean alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && (i == 0 || (c != '_' && c != '-'))) return false;
+    }
+    return true;
+  }
+
+  /** {@code [A-Z]{3}\\d{3}} (ASCII digits), checked without a matcher. */
+  static boolean isRuleCode(String code) {
+    if (code.length() != 6) return false;
+    for (int i = 0; i < 6; i++) {
+      char c = code.charAt(i);
+      if (i < 3 ? c < 'A' || c > 'Z' : c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
+  /**
+   * {@code (\\d{1,2}):(\\d{2})} (ASCII digits) as the number written without its colon, hours * 100 +
+   * minutes (so 25:61 gives 2561, for the caller to refuse), without a matcher; -1 when {@code t}
+   * does not have that shape.
+   */
+  static int hourMinute(String t) {
+    int colon = t.indexOf(':');
+    if (colon < 1 || colon > 2 || t.length() != colon + 3) return -1;
+    int h = 0, m = 0;
+    for (int i = 0; i < t.length(); i++) {
+      if (i == colon) continue;
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') return -1;
+      if (i < colon) h = h * 10 + (c - '0');
+      else m = m * 10 + (c - '0');
+    }
+    return h * 100 + m;
+  }
 
   /**
    * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
@@ -108,9 +163,9 @@ public final class PlanLoader {
   static String[] splitDash(String t) {
     int dash = t.indexOf('-');
     if (dash < 0) return new String[] {t};
-    if (dash == 0 || dash == t.length() - 1 || t.indexOf('-', dash + 1) >= 0) return DASH.split(t);
+    if (dash == 0 || dash == t.length() - 1 || t.indexOf('-', dash + 1) >= 0) return Rx.DASH.split(t);
     for (int i = 0; i < t.length(); i++) {
-      if (Character.isWhitespace(t.charAt(i))) return DASH.split(t);
+      if (Character.isWhitespace(t.charAt(i))) return Rx.DASH.split(t);
     }
     return new String[] {t.substring(0, dash), t.substring(dash + 1)};
   }
@@ -630,7 +685,7 @@ public final class PlanLoader {
           String kind = oneOf(t, "kind", Vocabulary.TASK_KINDS, false);
           PlanDuration dur = duration(t, "duration", false, false);
           String id = str(t, "id", false);
-          if (id != null && !ITEM_ID.matcher(id).matches()) {
+          if (id != null && !isItemId(id)) {
             err(Codes.PLN_BAD_VALUE, at(t, "id"), "a task `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
           }
           if (name == null || at == null) continue;
@@ -667,7 +722,7 @@ public final class PlanLoader {
         err(Codes.PLN_BAD_VALUE, at(m, "days"), "phase `" + name + "` has perWeek " + perWeek + " but only " + days.size() + " day(s) in `days`");
       }
       LocalTime time = time(m, "time", false);
-      if (name != null && !PHASE_NAME.matcher(name).matches()) {
+      if (name != null && !isPhaseName(name)) {
         err(Codes.PLN_BAD_VALUE, at(m, "name"), "a phase name is letters, digits, '_' and '-' (it is used in milestones such as `phase-end:NAME`); found \"" + name + "\"");
         name = null;
       }
@@ -810,7 +865,7 @@ public final class PlanLoader {
 
     private String explicitId(YMap m, String name, String kind) {
       String id = str(m, "id", false);
-      if (id != null && !ITEM_ID.matcher(id).matches()) {
+      if (id != null && !isItemId(id)) {
         err(Codes.PLN_BAD_VALUE, at(m, "id"), "an `id` is lowercase letters, digits and '-'; found \"" + id + "\"");
         return null;
       }
@@ -825,7 +880,7 @@ public final class PlanLoader {
         if (m == null) continue;
         keys(m, Vocabulary.WAIVER, "waivers item");
         String rule = str(m, "rule", true);
-        if (rule != null && !RULE_CODE.matcher(rule).matches()) {
+        if (rule != null && !isRuleCode(rule)) {
           err(Codes.PLN_BAD_VALUE, at(m, "rule"), "a waiver's `rule` is a rule code such as KET012; found \"" + rule + "\"");
         }
         List<Integer> sessions = new ArrayList<>();
@@ -1034,12 +1089,12 @@ public final class PlanLoader {
     }
 
     private LocalTime parseTime(String t, Pos pos, boolean quoteHint) {
-      Matcher mt = TIME.matcher(t);
-      if (!mt.matches()) {
+      int hm = hourMinute(t);
+      if (hm < 0) {
         err(Codes.PLN_BAD_VALUE, pos, "expected a time of day as HH:MM (24-hour), such as \"09:00\"; found \"" + t + "\"");
         return null;
       }
-      int h = Integer.parseInt(mt.group(1)), min = Integer.parseInt(mt.group(2));
+      int h = hm / 100, min = hm % 100;
       if (h > 23 || min > 59) {
         err(Codes.PLN_BAD_VALUE, pos, t + " is not a time of day (00:00 to 23:59)");
         return null;
@@ -1123,7 +1178,7 @@ public final class PlanLoader {
     /** {@code mon}, {@code mon-fri}, {@code mon,wed}: weekdays in order. */
     private List<DayOfWeek> weekdayExpr(String t, Pos pos) {
       List<DayOfWeek> out = new ArrayList<>();
-      for (String part : t.indexOf(',') < 0 ? new String[] {t} : COMMA.split(t)) {
+      for (String part : t.indexOf(',') < 0 ? new String[] {t} : Rx.COMMA.split(t)) {
         String[] range = splitDash(part);
         if (range.length == 2) {
           DayOfWeek a = weekday(range[0], pos), b = weekday(range[1], pos);
@@ -1183,7 +1238,7 @@ public final class PlanLoader {
         return new Recurrence((int) d.days(), List.of());
       } catch (IllegalArgumentException e) {
         // weekday names, as in `every: mon` or `every: mon-fri`
-        if (WEEKDAY_WORDS.matcher(t).matches() && !HAS_DIGIT.matcher(t).matches()) {
+        if (Rx.WEEKDAY_WORDS.matcher(t).matches() && !Rx.HAS_DIGIT.matcher(t).matches()) {
           List<DayOfWeek> d = weekdayExpr(t, s.pos());
           return d == null ? null : new Recurrence(7, List.copyOf(new TreeSet<>(d)));
         }

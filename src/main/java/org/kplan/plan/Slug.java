@@ -15,19 +15,22 @@ import org.kplan.plan.YNode.YScalar;
 public final class Slug {
   private Slug() {}
 
-  private static final Pattern MARKS = Pattern.compile("\\p{M}");
-  private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
-  private static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
-  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
-  private static final Pattern BP = Pattern.compile(".*\\bbp\\b.*");
+  /** For text that is not all ASCII, compiled on first use: compiling costs start-up time on every run. */
+  private static final class Rx {
+    static final Pattern MARKS = Pattern.compile("\\p{M}");
+    static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
+    static final Pattern EDGE_DASHES = Pattern.compile("^-+|-+$");
+    static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
+    static final Pattern BP = Pattern.compile(".*\\bbp\\b.*");
+  }
 
   /** Lowercase ASCII letters and digits joined by '-'. */
   public static String of(String s) {
     String slug = ascii(s);
     if (slug == null) {
-      String n = MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)).replaceAll("");
-      slug = EDGE_DASHES.matcher(NOT_ALNUM.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
-      if (slug.length() > 40) slug = TRAILING_DASHES.matcher(slug.substring(0, 40)).replaceAll("");
+      String n = Rx.MARKS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD)).replaceAll("");
+      slug = Rx.EDGE_DASHES.matcher(Rx.NOT_ALNUM.matcher(n.toLowerCase(Locale.ROOT)).replaceAll("-")).replaceAll("");
+      if (slug.length() > 40) slug = Rx.TRAILING_DASHES.matcher(slug.substring(0, 40)).replaceAll("");
     }
     return slug.isEmpty() ? "item" : slug;
   }
@@ -67,12 +70,33 @@ public final class Slug {
     return of(name.substring(0, cut));
   }
 
+  /**
+   * Whether {@code n} matches {@code .*\\bbp\\b.*}: "bp" as a word. By hand for ASCII text on one
+   * line, where a word character is a letter, a digit or '_' as for {@code \\b}; otherwise with the
+   * expression ({@code .} does not match line breaks, and {@code \\b} has rules for marks).
+   */
+  static boolean hasWordBp(String n) {
+    int len = n.length();
+    for (int i = 0; i < len; i++) {
+      char c = n.charAt(i);
+      if (c >= 0x80 || c == '\n' || c == '\r') return Rx.BP.matcher(n).matches();
+    }
+    for (int k = n.indexOf("bp"); k >= 0; k = n.indexOf("bp", k + 1)) {
+      if ((k == 0 || !asciiWord(n.charAt(k - 1))) && (k + 2 == len || !asciiWord(n.charAt(k + 2)))) return true;
+    }
+    return false;
+  }
+
+  private static boolean asciiWord(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+
   /** The kind of a session task, guessed from its name when the plan does not say. */
   public static String inferTaskKind(String name) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.contains("c-ssrs") || n.contains("cssrs") || n.contains("suicid")) return "suicide-screening";
     if (n.contains("escort") || n.contains("driv") || n.contains("transport") || n.contains("ride home")) return "escort";
-    if (n.contains("vital") || n.contains("blood pressure") || BP.matcher(n).matches()) return "vitals";
+    if (n.contains("vital") || n.contains("blood pressure") || hasWordBp(n)) return "vitals";
     if (n.contains("spo2") || n.contains("sedation") || n.contains("moaa") || n.contains("observ") || n.contains("cadss")) return "observation";
     if (n.contains("phq") || n.contains("assess") || n.contains("madrs") || n.contains("scale")) return "assessment";
     if (n.contains("prep")) return "preparation";

@@ -61,12 +61,13 @@ public final class Diagnostics {
     String l = lines.get(n - 1);
     if (l.length() > 200) l = l.substring(0, 200) + "…";
     // never echo control characters (a hostile file could move the cursor or hide text)
-    return l.replaceAll("[\\p{Cc}&&[^\t]]|" + BIDI, "?");
+    if (!unsafe(l)) return l;
+    char[] cs = l.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      if (cs[i] != '\t' && (Character.getType(cs[i]) == Character.CONTROL || isBidiControl(cs[i]))) cs[i] = '?';
+    }
+    return new String(cs);
   }
-
-  /** Bidirectional-text controls (embeddings, overrides, isolates, marks) that can make text read differently than it is. */
-  private static final String BIDI = "[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]";
-  private static final java.util.regex.Pattern UNSAFE = java.util.regex.Pattern.compile("\\p{Cc}|" + BIDI);
 
   /**
    * Text that is safe to print on a terminal: control characters (escape sequences, carriage
@@ -74,7 +75,7 @@ public final class Diagnostics {
    * a value from a hostile file can neither drive the terminal nor disguise itself.
    */
   public static String safe(String s) {
-    if (s == null || !UNSAFE.matcher(s).find()) return s;
+    if (s == null || !unsafe(s)) return s;
     StringBuilder b = new StringBuilder(s.length() + 16);
     s.codePoints().forEach(c -> {
       if (Character.getType(c) == Character.CONTROL || isBidiControl(c)) b.append(String.format("\\u%04x", c));
@@ -83,6 +84,17 @@ public final class Diagnostics {
     return b.toString();
   }
 
+  /** Whether {@code s} has a control character ({@code \\p{Cc}}) or a bidirectional control. */
+  static boolean unsafe(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7F) continue;
+      if (Character.getType(c) == Character.CONTROL || isBidiControl(c)) return true;
+    }
+    return false;
+  }
+
+  /** Bidirectional-text controls (embeddings, overrides, isolates, marks) that can make text read differently than it is. */
   private static boolean isBidiControl(int c) {
     return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
   }

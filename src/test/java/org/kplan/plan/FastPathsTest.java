@@ -136,4 +136,60 @@ class FastPathsTest {
       assertEquals(date.matcher(s).matches(), PlanLoader.isDateShape(s), s);
     }
   }
+
+  @Test
+  void itemPhaseRuleAndTimeChecksMatchTheRegex() {
+    Pattern item = Pattern.compile("[a-z0-9][a-z0-9-]{0,40}"), phase = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,40}"),
+        rule = Pattern.compile("[A-Z]{3}\\d{3}"), time = Pattern.compile("(\\d{1,2}):(\\d{2})");
+    Random r = new Random(13);
+    for (int i = 0; i < 50_000; i++) {
+      String s = random(r, "aZz09_-. é١", i % 10 == 0 ? 45 : 8);
+      assertEquals(item.matcher(s).matches(), PlanLoader.isItemId(s), s);
+      assertEquals(phase.matcher(s).matches(), PlanLoader.isPhaseName(s), s);
+      String c = random(r, "AKZa09١", 7);
+      assertEquals(rule.matcher(c).matches(), PlanLoader.isRuleCode(c), c);
+      String t = random(r, "0123456789:x١ ", 6);
+      Matcher m = time.matcher(t);
+      assertEquals(m.matches() ? Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2)) : -1, PlanLoader.hourMinute(t), t);
+    }
+    for (String s : new String[] {"a".repeat(41), "a".repeat(42), "-a", "a-", "A", "KET001", "KET01", "ket001", "9:00", "09:00", "099:00", "24:61", ":00", "9:0"}) {
+      assertEquals(item.matcher(s).matches(), PlanLoader.isItemId(s), s);
+      assertEquals(phase.matcher(s).matches(), PlanLoader.isPhaseName(s), s);
+      assertEquals(rule.matcher(s).matches(), PlanLoader.isRuleCode(s), s);
+      Matcher m = time.matcher(s);
+      assertEquals(m.matches() ? Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2)) : -1, PlanLoader.hourMinute(s), s);
+    }
+  }
+
+  @Test
+  void bpWordCheckMatchesTheRegex() {
+    Pattern bp = Pattern.compile(".*\\bbp\\b.*");
+    String[] fixed = {"bp", "bp check", "vitals (bp)", "bpm", "sbp", "b_p", "bp_", "x bp\ny", "x\nbp", "é bp", "ébp", "bp\u0301", "1bp", "bp2", ""};
+    for (String s : fixed) assertEquals(bp.matcher(s).matches(), Slug.hasWordBp(s), s);
+    Random r = new Random(17);
+    for (int i = 0; i < 50_000; i++) {
+      String s = random(r, "bpx _-1(\né\u0301", 10);
+      assertEquals(bp.matcher(s).matches(), Slug.hasWordBp(s), s);
+    }
+  }
+
+  @Test
+  void milestoneGroupsMatchTheRegex() {
+    Pattern p = Pattern.compile("\\s*([a-z-]+?)(?::\\s*(\\S+?))?\\s*(?:([+-])\\s*([\\dPp]\\S*))?\\s*");
+    String[] fixed = {"start", "last-session + 4w", "last-session+4w", "last-session-4w", "session:3", "session:3-2w", "session: 3",
+        "phase-end:induction", "phase-end:post-induction", "phase-end:induction-2", "plan-end - P2W", " start ", "foo-plan", "start\t+1d",
+        "first-session + 1d 2h", "first-session +", "session:", "session:3 +", "phase-start:x + p1d", "startx", "start:"};
+    for (String s : fixed) assertEquals(oracle(p, s), java.util.Arrays.toString(Milestone.groups(s)), s);
+    Random r = new Random(19);
+    String[] words = {"start", "first-session", "last-session", "session", "phase-start", "phase-end", "plan-end", "sess", "x"};
+    for (int i = 0; i < 50_000; i++) {
+      String s = random(r, " ", 2) + words[r.nextInt(words.length)] + random(r, ":-+ 0123Ppwdhmxa-\t", 10);
+      assertEquals(oracle(p, s), java.util.Arrays.toString(Milestone.groups(s)), s);
+    }
+  }
+
+  private static String oracle(Pattern p, String s) {
+    Matcher m = p.matcher(s);
+    return m.matches() ? java.util.Arrays.toString(new String[] {m.group(1), m.group(2), m.group(3), m.group(4)}) : "null";
+  }
 }

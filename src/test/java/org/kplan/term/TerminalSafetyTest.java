@@ -71,4 +71,18 @@ class TerminalSafetyTest {
     assertFalse(raw(bad.err()), bad.err());
     assertTrue(bad.err().contains("unknown key `na\\u202eme`"), bad.err());
   }
+
+  /** The check that replaced the expression {@code \\p{Cc}|[bidi controls]} finds what it found. */
+  @Test
+  void unsafeMatchesTheRegex() {
+    java.util.regex.Pattern unsafe = java.util.regex.Pattern.compile("\\p{Cc}|[\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069]");
+    java.util.Random r = new java.util.Random(23);
+    String alphabet = "a \t\n\u001b\u007f\u0085\u009f\u00a0\u061c\u200e\u200f\u2029\u202a\u202e\u202f\u2066\u2069\u206aé🙂";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(8); k > 0; k--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      String s = b.toString();
+      assertEquals(unsafe.matcher(s).find(), Diagnostics.unsafe(s), s);
+    }
+  }
 }
