@@ -106,7 +106,7 @@ public final class PlanLoader {
   }
 
   /** {@code [A-Z]{3}\\d{3}} (ASCII digits), checked without a matcher. */
-  static boolean isRuleCode(String code) {
+  public static boolean isRuleCode(String code) {
     if (code.length() != 6) return false;
     for (int i = 0; i < 6; i++) {
       char c = code.charAt(i);

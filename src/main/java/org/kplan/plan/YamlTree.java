@@ -44,6 +44,10 @@ public final class YamlTree {
                     .maxDocumentLength(MAX_BYTES * 2L)
                     .build())
             .build();
+    /** The parser's mark in its messages: "in reader, line 8, column 1". */
+    static final java.util.regex.Pattern READER_MARK = java.util.regex.Pattern.compile("in reader, line (\\d+), column (\\d+)");
+    static final java.util.regex.Pattern LENGTH =
+        java.util.regex.Pattern.compile("(String value|Name) length \\((\\d+)\\) exceeds the maximum allowed");
   }
 
   private final String file;
@@ -225,14 +229,13 @@ public final class YamlTree {
     }
   }
 
-  private static final java.util.regex.Pattern READER_MARK = java.util.regex.Pattern.compile("in reader, line (\\d+), column (\\d+)");
 
   /** Where a syntax error is: the parser's own mark ("in reader, line 8, column 1") when it gives one. */
   private Pos syntaxPos(JacksonException e) {
     String m = e.getOriginalMessage();
     if (m != null) {
       // the last mark is where the parser found the problem (an earlier one is where the construct began)
-      java.util.regex.Matcher mk = READER_MARK.matcher(m);
+      java.util.regex.Matcher mk = Jackson.READER_MARK.matcher(m);
       String line = null, col = null;
       while (mk.find()) {
         line = mk.group(1);
@@ -289,8 +292,6 @@ public final class YamlTree {
     return new Pos(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
   }
 
-  private static final java.util.regex.Pattern LENGTH =
-      java.util.regex.Pattern.compile("(String value|Name) length \\((\\d+)\\) exceeds the maximum allowed");
 
   /** The parser's message without Jackson's location suffix, on one line. */
   static String cleanMessage(JacksonException e) {
@@ -304,7 +305,7 @@ public final class YamlTree {
     // the parser's own "in reader, line 8, column 1:" marks with a snippet of the source: the
     // position is reported separately, and the source line is shown by the diagnostics
     m = m.replaceAll("\\n in reader, line \\d+, column \\d+:(\\n[^\\n]*(\\n[ \\t]*\\^)?)?", "\n");
-    java.util.regex.Matcher big = LENGTH.matcher(m);
+    java.util.regex.Matcher big = Jackson.LENGTH.matcher(m);
     if (big.find()) {
       return (big.group(1).equals("String value") ? "a value of " : "a key of ") + big.group(2)
           + " characters is longer than the " + (big.group(1).equals("String value") ? MAX_STRING : 1000) + " allowed";

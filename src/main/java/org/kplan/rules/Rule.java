@@ -33,8 +33,6 @@ public abstract class Rule {
   private final Origin origin;
   private final boolean perSession;
 
-  private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z]{3}\\d{3}");
-
   protected Rule(Meta m) {
     this.code = m.code;
     this.family = Family.of(m.code);
@@ -45,7 +43,7 @@ public abstract class Rule {
     this.explanation = m.explanation == null ? "" : m.explanation.strip();
     this.origin = m.origin;
     this.perSession = m.perSession;
-    if (family == null || !CODE.matcher(code).matches()) throw new IllegalArgumentException("bad rule code " + code);
+    if (family == null || !org.kplan.plan.PlanLoader.isRuleCode(code)) throw new IllegalArgumentException("bad rule code " + code);
   }
 
   /** Starts the metadata of a rule. */

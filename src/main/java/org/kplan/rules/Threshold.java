@@ -43,10 +43,18 @@ public final class Threshold<T> {
   private final BigDecimal max;
   private String defaultText;
 
-  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+  /** {@code [a-z][A-Za-z0-9]*}, by hand: a regular expression costs start-up time on every run. */
+  static boolean isLowerCamel(String name) {
+    if (name.isEmpty() || name.charAt(0) < 'a' || name.charAt(0) > 'z') return false;
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+  }
 
   private Threshold(String name, Type type, T defaultValue, String unit, String description, BigDecimal min, BigDecimal max, Source... sources) {
-    if (!NAME.matcher(name).matches()) throw new IllegalArgumentException("threshold names are lowerCamelCase: " + name);
+    if (!isLowerCamel(name)) throw new IllegalArgumentException("threshold names are lowerCamelCase: " + name);
     this.name = name;
     this.type = type;
     this.defaultValue = Objects.requireNonNull(defaultValue);

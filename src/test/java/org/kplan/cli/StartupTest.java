@@ -49,13 +49,16 @@ class StartupTest {
   }
 
   @Test
-  void helpAndValidatingAPlanBuildNeitherPicocliNorJollydayNorDateFormatters() throws Exception {
+  void helpAndValidatingAPlanBuildNeitherPicocliNorJollydayNorDateFormattersNorJacksonNorRegex() throws Exception {
     // the Los Angeles example names clinic.holidays (US-CA): the build's holiday table answers
     List<String> validate = loadedClasses("validate", "plans/examples/adolescent-los-angeles.yaml");
     assertTrue(validate.contains(ValidateCommand.class.getName()), "the probe sees the command run");
     assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("picocli.CommandLine$Model")).toList(), "picocli's model");
     assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("de.focus_shift.jollyday")).toList(), "Jollyday");
     assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("java.time.format.DateTimeFormatter")).toList(), "date formatters");
+    // the plan and its template are in the subset FastYaml reads; no regular expression is compiled
+    assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("org.snakeyaml") || c.startsWith("tools.jackson.dataformat")).toList(), "YAML parser");
+    assertEquals(List.of(), validate.stream().filter(c -> c.startsWith("java.util.regex.Pattern$")).toList(), "regular expressions");
     List<String> help = loadedClasses("--help");
     assertEquals(List.of(), help.stream().filter(c -> c.startsWith("picocli.CommandLine$Model")).toList(), "picocli's model for --help");
   }

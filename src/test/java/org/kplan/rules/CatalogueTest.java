@@ -133,4 +133,20 @@ class CatalogueTest {
     }
     if (!problems.isEmpty()) fail(file + ":\n  " + String.join("\n  ", problems) + "\nall findings:\n" + all);
   }
+
+  /** The hand check that replaced {@code [a-z][A-Za-z0-9]*} for threshold names accepts what it accepted. */
+  @org.junit.jupiter.api.Test
+  void thresholdNameCheckMatchesTheRegex() {
+    java.util.regex.Pattern name = java.util.regex.Pattern.compile("[a-z][A-Za-z0-9]*");
+    java.util.Random r = new java.util.Random(29);
+    String alphabet = "azAZ09_-é١";
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(6); k > 0; k--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      assertEquals(name.matcher(b).matches(), Threshold.isLowerCamel(b.toString()), b.toString());
+    }
+    for (Rule rule : Catalogue.ALL) {
+      for (Threshold<?> t : rule.thresholds()) assertTrue(Threshold.isLowerCamel(t.name()), t.name());
+    }
+  }
 }
