@@ -35,13 +35,15 @@ public final class WarmupCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("kplan-warmup"); // owner-only; removed below
     try {
       List<Path> plans = new ArrayList<>();
+      Path minors = Files.createDirectory(dir.resolve("minors"));
       for (String name : Templates.names()) {
-        String text = "version: 1\nkind: plan\nid: warmup-" + name + "\nextends: " + name + "\npatient: { ref: W-1, weightKg: 70, birthDate: 1990-01-01 }\n"
-            + "timezone: Europe/Berlin\nstart: 2027-03-01\n"
+        String rest = "timezone: Europe/Berlin\nstart: 2027-03-01\n"
             + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE, closed: [2027-03-10, \"2027-04-01..2027-04-02\"] }\n" : "");
         Path f = dir.resolve(name + ".yaml");
-        SafeFiles.write(f, text.getBytes(StandardCharsets.UTF_8), false);
+        SafeFiles.write(f, plan(name, "1990-01-01", rest), false);
         plans.add(f);
+        // the same template for a patient under 18, for the rules (and their lambdas) that only minors reach
+        SafeFiles.write(minors.resolve(name + ".yaml"), plan(name, "2012-01-01", rest), false);
       }
       // the command lines people run most, through the same paths as a real run, output thrown away
       String one = plans.get(plans.size() - 1).toString();
@@ -49,6 +51,8 @@ public final class WarmupCommand implements Callable<Integer> {
       run("--help");
       run("validate", one);
       run("validate", "-f", "json", dir.toString());
+      run("validate", minors.resolve(Templates.names().get(0) + ".yaml").toString());
+      run("validate", minors.toString());
       for (String p : plans.stream().map(Path::toString).toList()) {
         for (String f : new String[] {"table", "json", "csv", "md", "ics"}) run("schedule", p, "-f", f);
       }
@@ -61,6 +65,12 @@ public final class WarmupCommand implements Callable<Integer> {
       }
     }
     return Main.OK;
+  }
+
+  private static byte[] plan(String template, String birthDate, String rest) {
+    String text = "version: 1\nkind: plan\nid: warmup-" + template + "-" + birthDate.substring(0, 4) + "\nextends: " + template
+        + "\npatient: { ref: W-" + birthDate.substring(0, 4) + ", weightKg: 70, birthDate: " + birthDate + " }\n" + rest;
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   private static void run(String... args) {
