@@ -4,11 +4,12 @@
 # Start-up: the JVM's class-data sharing (CDS). On the first run a background process lists the
 # classes kplan loads (kplan __warmup exercises loading, scheduling, checking and writing) and
 # dumps a static archive of them under ${XDG_CACHE_HOME:-~/.cache}/kplan; later runs map it and
-# start several times faster. The archive is keyed by this file's size and time and by the Java that runs it; a stale,
-# missing or unusable archive is ignored silently (-Xshare:auto, logging off), never an error.
+# start several times faster. The archive is keyed by the time, size and inode of this file and of
+# the java binary that runs it; a stale, missing or unusable archive is ignored silently
+# (-Xshare:auto, logging off), never an error.
 # KPLAN_CDS=0 turns this off; KPLAN_JAVA_OPTS adds JVM options.
 self=$0
-case $self in /*) ;; *) self=$(pwd)/$self ;; esac
+case $self in /*) ;; *) self=${PWD:-$(pwd)}/$self ;; esac
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 opts="-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 # The garbage collector: for one command the JVM's default (G1), which maps the archive's
@@ -27,9 +28,22 @@ case " ${KPLAN_JAVA_OPTS-} ${JDK_JAVA_OPTIONS-} " in
 esac
 if [ "${KPLAN_CDS:-1}" != 0 ]; then
   cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kplan
-  bin=$(command -v "$java" 2>/dev/null)
-  id=$( { stat -L -c '%y %s %i' "$self" "$bin" 2>/dev/null || stat -L -f '%Fm %z %i' "$self" "$bin" 2>/dev/null \
-    || ls -lLn "$self" "$bin"; printf '%s' "$self"; } | cksum | cut -d' ' -f1)
+  # the java binary, found as the shell finds it; this runs on every start, so one subprocess in all
+  case $java in
+    */*) bin=$java ;;
+    *)
+      bin=
+      ifs=$IFS
+      IFS=:
+      set -f
+      for d in $PATH; do
+        if [ -f "${d:-.}/java" ] && [ -x "${d:-.}/java" ]; then bin=${d:-.}/java; break; fi
+      done
+      set +f
+      IFS=$ifs
+      ;;
+  esac
+  id=$(stat -L --printf '%Y-%s-%i-' "$self" "$bin" 2>/dev/null || stat -L -f '%m-%z-%i' "$self" 2>/dev/null)
   jsa=$cache/kplan-$id.jsa
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"
