@@ -66,8 +66,9 @@ final class FastPath {
   /** The pre-rendered {@code kplan --help}, or null when the build did not render it (or lines end otherwise here). */
   static String help(int width, boolean color) {
     if (!System.lineSeparator().equals("\n")) return null;
-    try (InputStream s = FastPath.class.getResourceAsStream(helpResource(width, color))) {
-      return s == null ? null : new String(s.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      byte[] b = org.kplan.plan.Resources.read("org/kplan/cli/" + helpResource(width, color));
+      return b == null ? null : new String(b, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
     }

@@ -1,7 +1,6 @@
 package org.kplan.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.IVersionProvider;
 
@@ -29,8 +28,9 @@ final class VersionProvider implements IVersionProvider {
 
   private static Properties properties() {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/kplan-version.properties")) {
-      if (in != null) p.load(in);
+    try {
+      byte[] b = org.kplan.plan.Resources.read("kplan-version.properties");
+      if (b != null) p.load(new java.io.ByteArrayInputStream(b));
     } catch (IOException e) {
       // fall back to "unknown"
     }

@@ -3,7 +3,6 @@ package org.kplan.plan;
 import de.focus_shift.jollyday.core.HolidayManager;
 import de.focus_shift.jollyday.core.ManagerParameters;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,8 +148,9 @@ public final class HolidayTable {
   }
 
   private static String resource(String name) {
-    try (InputStream in = HolidayTable.class.getResourceAsStream(name)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      byte[] b = Resources.read("org/kplan/plan/" + name);
+      return b == null ? null : new String(b, StandardCharsets.UTF_8);
     } catch (IOException e) {
       return null;
     }

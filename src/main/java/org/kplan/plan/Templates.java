@@ -1,7 +1,6 @@
 package org.kplan.plan;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -48,9 +47,9 @@ public final class Templates {
   private static final java.util.concurrent.ConcurrentHashMap<String, Optional<String>> TEXTS = new java.util.concurrent.ConcurrentHashMap<>();
 
   private static Optional<String> read(String name) {
-    try (InputStream in = Templates.class.getResourceAsStream("/templates/" + name + ".yaml")) {
-      if (in == null) return Optional.empty();
-      return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    try {
+      byte[] b = Resources.read("templates/" + name + ".yaml");
+      return b == null ? Optional.empty() : Optional.of(new String(b, StandardCharsets.UTF_8));
     } catch (IOException e) {
       return Optional.empty();
     }
