@@ -3,8 +3,6 @@ package org.kplan.rules;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.kplan.rules.fup.AssessmentGap;
 import org.kplan.rules.fup.FollowUpUnplaceable;
 import org.kplan.rules.fup.MinorWithoutFamily;
@@ -125,8 +123,19 @@ public final class Catalogue {
       new UnusedWaiver(),             // WAV002
       new UnknownWaiverRule());       // WAV003
 
-  private static final Map<String, Rule> BY_CODE = ALL.stream().collect(Collectors.toMap(Rule::code, Function.identity()));
-  private static final List<String> CODES = ALL.stream().map(Rule::code).toList();
+  private static final Map<String, Rule> BY_CODE = new java.util.HashMap<>();
+  private static final List<String> CODES;
+
+  static {
+    // loops, not streams: this runs on every start, and each lambda costs start-up time
+    String[] codes = new String[ALL.size()];
+    for (int i = 0; i < codes.length; i++) {
+      Rule r = ALL.get(i);
+      if (BY_CODE.put(r.code(), r) != null) throw new IllegalStateException("two rules with code " + r.code());
+      codes[i] = r.code();
+    }
+    CODES = List.of(codes);
+  }
 
   public static Optional<Rule> get(String code) {
     return Optional.ofNullable(code == null ? null : BY_CODE.get(code));

@@ -40,7 +40,7 @@ public abstract class Rule {
     this.summary = m.summary;
     this.thresholds = List.copyOf(m.thresholds);
     this.sources = List.copyOf(m.sources);
-    this.explanation = m.explanation == null ? "" : m.explanation.strip();
+    this.explanation = m.explanation == null ? "" : m.explanation; // stripped when asked: only documentation reads it
     this.origin = m.origin;
     this.perSession = m.perSession;
     if (family == null || !org.kplan.plan.PlanLoader.isRuleCode(code)) throw new IllegalArgumentException("bad rule code " + code);
@@ -87,7 +87,7 @@ public abstract class Rule {
 
   /** What the rule checks and why, in paragraphs separated by blank lines. */
   public final String explanation() {
-    return explanation;
+    return explanation.strip();
   }
 
   public final Origin origin() {
