@@ -153,15 +153,26 @@ final class FastYaml {
     return new Pos(file, line, column(at));
   }
 
-  /** The 1-based column of {@code at} on the current line, in code points. */
+  /** For {@link #column} with surrogate pairs: the line start, position and count of low surrogates counted so far. */
+  private int pairsLine = -1, pairsAt, pairsSeen;
+
+  /**
+   * The 1-based column of {@code at} on the current line, in code points. Nodes on a line are
+   * visited left to right, so the low surrogates before {@code at} are counted on from the last
+   * call: a long line of emoji stays linear.
+   */
   private int column(int at) {
     int c = at - lineStart + 1;
-    if (pairs) {
-      for (int k = lineStart; k < at; k++) {
-        if (Character.isLowSurrogate(s[k])) c--;
-      }
+    if (!pairs) return c;
+    if (pairsLine != lineStart || at < pairsAt) {
+      pairsLine = lineStart;
+      pairsAt = lineStart;
+      pairsSeen = 0;
     }
-    return c;
+    for (; pairsAt < at; pairsAt++) {
+      if (Character.isLowSurrogate(s[pairsAt])) pairsSeen++;
+    }
+    return c - pairsSeen;
   }
 
   // ---- block collections ----

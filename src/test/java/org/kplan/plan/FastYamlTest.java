@@ -229,6 +229,20 @@ class FastYamlTest {
     assertNull(FastYaml.parse("f", deep.toString()), "too deep");
   }
 
+  /** A hostile file cannot make the reader quadratic: a 1 MiB line of emoji, in a list and as values, reads at once. */
+  @Test
+  void aLongLineOfEmojiIsRead() {
+    StringBuilder b = new StringBuilder("a: [");
+    while (b.length() < YamlTree.MAX_BYTES / 2 - 8) b.append("😀, ");
+    String text = b.append("x]\n").toString();
+    YMap m = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> FastYaml.parse("f", text));
+    assertNotNull(m);
+    YNode.YList list = (YNode.YList) m.get("a");
+    YNode last = list.items().get(list.items().size() - 1);
+    // "a: [" then items of three code points ("😀, "): the last item, x, is in column 5 + 3 * (items - 1)
+    assertEquals(5 + 3 * (list.items().size() - 1), last.pos().column(), "columns count code points");
+  }
+
   @Test
   void typesAsTheJsonSchemaDoes() {
     assertEquals(YNode.ScalarType.INT, FastYaml.type("-0"));
