@@ -8,6 +8,11 @@
 # the java binary that runs it; a stale, missing or unusable archive is ignored silently
 # (-Xshare:auto, logging off), never an error.
 # KPLAN_CDS=0 turns this off; KPLAN_JAVA_OPTS adds JVM options.
+# key A B: the archive key from the two lines stat prints (the launcher's and java's)
+key() {
+  id=
+  [ $# -eq 2 ] && id=$1-$2
+}
 self=$0
 case $self in /*) ;; *) self=${PWD:-$(pwd)}/$self ;; esac
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -43,7 +48,14 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
       IFS=$ifs
       ;;
   esac
-  id=$(stat -L --printf '%Y-%s-%i-' "$self" "$bin" 2>/dev/null || stat -L -f '%m-%z-%i' "$self" 2>/dev/null)
+  # GNU and BusyBox stat, else BSD stat: one line per file, joined by key(); anything else (or no
+  # java found) falls back to a checksum of ls, so the key is always one word of digits
+  set -f
+  key $(stat -L -c '%Y-%s-%i' "$self" "$bin" 2>/dev/null || stat -L -f '%m-%z-%i' "$self" "$bin" 2>/dev/null)
+  set +f
+  case $id in
+    '' | *[!0-9-]* | -* | *-) id=$( { ls -lLn "$self" "$bin"; printf '%s' "$self"; } 2>/dev/null | cksum | cut -d' ' -f1) ;;
+  esac
   jsa=$cache/kplan-$id.jsa
   if [ -f "$jsa" ]; then
     opts="$opts -XX:SharedArchiveFile=$jsa -Xshare:auto -Xlog:disable -Xlog:all=error:stderr"

@@ -35,14 +35,15 @@ public final class WarmupCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("kplan-warmup"); // owner-only; removed below
     try {
       List<Path> plans = new ArrayList<>();
-      Path minors = Files.createDirectory(dir.resolve("minors"));
+      Path adults = Files.createDirectory(dir.resolve("adults")), minors = Files.createDirectory(dir.resolve("minors"));
       for (String name : Templates.names()) {
         String rest = "timezone: Europe/Berlin\nstart: 2027-03-01\n"
             + (name.equals(Templates.names().get(0)) ? "clinic: { holidays: DE-BE, closed: [2027-03-10, \"2027-04-01..2027-04-02\"] }\n" : "");
-        Path f = dir.resolve(name + ".yaml");
+        Path f = adults.resolve(name + ".yaml");
         SafeFiles.write(f, plan(name, "1990-01-01", rest), false);
         plans.add(f);
-        // the same template for a patient under 18, for the rules (and their lambdas) that only minors reach
+        // the same template for a patient under 18, for the rules (and their lambdas) that only minors
+        // reach; without the consent a minor needs, so validate also prints findings
         SafeFiles.write(minors.resolve(name + ".yaml"), plan(name, "2012-01-01", rest), false);
       }
       // the command lines people run most, through the same paths as a real run, output thrown away
@@ -50,15 +51,15 @@ public final class WarmupCommand implements Callable<Integer> {
       String out = dir.resolve("calendars").toString();
       run("--help");
       run("validate", one);
-      run("validate", "-f", "json", dir.toString());
+      run("validate", "-f", "json", adults.toString());
       run("validate", minors.resolve(Templates.names().get(0) + ".yaml").toString());
       run("validate", minors.toString());
       for (String p : plans.stream().map(Path::toString).toList()) {
         for (String f : new String[] {"table", "json", "csv", "md", "ics"}) run("schedule", p, "-f", f);
       }
       run("show", one);
-      run("calendar", dir.toString(), "-o", out, "-q");
-      run("calendar", dir.toString(), "-o", out, "-q", "--force");
+      run("calendar", adults.toString(), "-o", out, "-q");
+      run("calendar", adults.toString(), "-o", out, "-q", "--force");
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);

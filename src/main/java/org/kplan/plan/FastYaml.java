@@ -18,15 +18,17 @@ import org.kplan.plan.YNode.YScalar;
  *
  * <p>It reads block mappings with plain keys, block lists, flow lists and flow mappings that end on
  * their line, plain scalars on one line, single- and double-quoted scalars on one line (with the
- * escapes {@code \\ \" \/ \t \n \\uXXXX}), comments and blank lines. Plain scalars are typed as the
+ * escapes {@code \\ \" \/ \t \n \\uXXXX}), literal and folded block scalars ({@code |},
+ * {@code >}, clipped or stripped with {@code -}) whose lines share one indentation, comments and
+ * blank lines. Plain scalars are typed as the
  * YAML 1.2 JSON schema types them, which is what Jackson's parser uses: {@code null} and nothing
  * are null, {@code true} and {@code false} booleans, {@code -?(0|[1-9][0-9]*)} integers, and
  * {@code -?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?}, {@code -?.inf} and {@code .nan} floats.
  *
  * <p>Anything else gives up ({@link #parse} returns null) and {@link YamlTree} reads the text with
- * Jackson: tabs, carriage returns, document markers, anchors, aliases, tags, block scalars,
- * multi-line scalars and flow collections, complex or quoted block keys, other escapes, and every
- * error, including duplicate keys and values too long or too deep. Errors and their messages are
+ * Jackson: tabs, carriage returns, document markers, anchors, aliases, tags, other block scalars,
+ * multi-line plain, quoted and flow values, complex or quoted block keys, other escapes, and every
+ * error, including duplicate keys and keys or values too long or too deep. Errors and their messages are
  * therefore always Jackson's. {@code FastYamlTest} holds this reader to Jackson's tree on every
  * plan, template and test file in the repository and on many thousands of generated variations.
  */
@@ -76,7 +78,12 @@ final class FastYaml {
       char c = s[k];
       if (c >= 0x20 && c < 0x7F || c == '\n') continue;
       if (c < 0x20 || c <= 0x9F || c == 0x2028 || c == 0x2029 || c == 0xFEFF || c >= 0xFFFE) return null;
-      if (Character.isSurrogate(c)) pairs = true;
+      if (Character.isSurrogate(c)) {
+        // only whole pairs (YamlTree refuses half pairs before this runs; this reader does not rely on it)
+        if (!Character.isHighSurrogate(c) || k + 1 >= n || !Character.isLowSurrogate(s[k + 1])) return null;
+        k++;
+        pairs = true;
+      }
     }
     FastYaml y = new FastYaml(file, s, n, pairs);
     try {
@@ -539,9 +546,11 @@ final class FastYaml {
     }
     while (true) {
       char c = s[i];
+      int keyStart = i;
       YScalar k = c == '"' ? quoted() : c == '\'' ? singleQuoted() : plain(true);
       String key = k.text();
-      if (k.type() == ScalarType.NULL || key.length() > MAX_KEY) throw UNHANDLED;
+      // SnakeYAML gives up on a key longer than 1,024 characters as written, escapes and quotes included
+      if (k.type() == ScalarType.NULL || i - keyStart > MAX_KEY) throw UNHANDLED;
       if (s[i] != ':' || s[i + 1] != ' ') throw UNHANDLED;
       i += 2;
       skipSpaces();

@@ -128,7 +128,10 @@ class FastYamlTest {
         "a: >\n  x\n\n  y\n\n\n  z\nb: 1\n", "a: |+\n  x\n\n", "a: |2\n   x\n", "a: >\n  x\n    y\n  z\n",
         "a: |\n\n  x\n", "a: |\n  x\n   \n  y\n", "a: |\n  x\n  \n  y\n", "a: |\n  x", "a: |\n  x\n  # in\n# out\nb: 1\n",
         "a: > # c\n  x  \n  y\n", "a: >x\n  y\n", "a: |\nb: 1\n", "l:\n- |\n  x\n- >-\n  y\n  z\n- w\n",
-        "l:\n  - a: >\n      x\n      y\n    b: 1\n", "a: |\n  😀 x\n  y 😀\nb: 😀\n", "a: |\n   x\n  y\n", "a:\n  b: |\n   x\n  c: 1\n");
+        "l:\n  - a: >\n      x\n      y\n    b: 1\n", "a: |\n  😀 x\n  y 😀\nb: 😀\n", "a: |\n   x\n  y\n", "a:\n  b: |\n   x\n  c: 1\n",
+        // keys SnakeYAML drops for their length as written (over 1,024 characters), not as read (found in review)
+        "a: {'" + "''".repeat(511) + "': 1}\n", "a: {'" + "''".repeat(512) + "': 1}\n", "a: {\"" + "\\u0041".repeat(300) + "\": 1}\n",
+        "a: {" + "k".repeat(1000) + ": 1}\n", "a: {" + "k".repeat(1001) + ": 1}\n", "k".repeat(1000) + ": 1\n", "k".repeat(1025) + ": 1\n");
     int read = 0;
     for (String t : texts) {
       if (agrees(t, "text")) read++;
@@ -223,6 +226,8 @@ class FastYamlTest {
     assertNull(FastYaml.parse("f", "a: !!binary x\n"), "a tag");
     assertNull(FastYaml.parse("f", "a: &x 1\nb: *x\n"), "an alias");
     assertNull(FastYaml.parse("f", "a: \"\\e[31m\"\n"), "a control character by escape");
+    assertNull(FastYaml.parse("f", "a: \uD800x\n"), "half a surrogate pair");
+    assertNull(FastYaml.parse("f", "a: x\uDC00\n"), "half a surrogate pair");
     assertNull(FastYaml.parse("f", "a: " + "x".repeat(YamlTree.MAX_STRING + 1) + "\n"), "too long");
     StringBuilder deep = new StringBuilder();
     for (int d = 0; d < YamlTree.MAX_DEPTH + 2; d++) deep.append("  ".repeat(d)).append("k:\n");
