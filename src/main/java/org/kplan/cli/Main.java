@@ -172,7 +172,7 @@ public final class Main implements Runnable {
 
   /** The width {@code kplan --help} lays out for, from the terminal or {@code COLUMNS}. */
   static int helpWidth(Map<String, String> env) {
-    return Math.min(FastPath.MAX_HELP_WIDTH, Math.max(FastPath.MIN_HELP_WIDTH, Style.width(null, env::get)));
+    return Math.min(FastPath.MAX_HELP_WIDTH, Math.max(FastPath.MIN_HELP_WIDTH, Style.width(null, env)));
   }
 
   /** The whole command tree, as the completion scripts and the manual page see it. */
@@ -261,7 +261,7 @@ public final class Main implements Runnable {
         for (Style.Mode m : Style.Mode.values()) if (m.name().equalsIgnoreCase(when)) mode = m;
       }
     }
-    return Style.detect(mode, noColor, env::get);
+    return Style.detect(mode, noColor, env);
   }
 
   /** The command list of {@code kplan --help}: grouped, one line each. */
