@@ -30,12 +30,12 @@ public final class CommonOptions implements Context.Aware {
   }
 
   Style style() {
-    return ctx == null ? Style.detect(color, noColor) : Style.detect(color, noColor, ctx::env);
+    return ctx == null ? Style.detect(color, noColor) : Style.detect(color, noColor, ctx.env);
   }
 
   /** The width to lay out for: {@code option} (a command's --width) when given, else see {@link Style#width}. */
   int width(Integer option) {
-    return Style.width(option, ctx == null ? System::getenv : ctx::env);
+    return Style.width(option, ctx == null ? System.getenv() : ctx.env);
   }
 
   /** The values of --color, as typed. */

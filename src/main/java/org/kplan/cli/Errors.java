@@ -6,14 +6,21 @@ import org.kplan.plan.InputException;
 import org.kplan.term.Diagnostics;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /** The one place that turns failures into messages and exit codes. No stack trace without --debug. */
-final class Errors implements IExecutionExceptionHandler {
+final class Errors implements IExecutionExceptionHandler, IParameterExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     return report(ex, cmd.getErr(), parsed != null && hasDebug(parsed));
+  }
+
+  /** A usage error: see {@link #usage}. */
+  @Override
+  public int handleParseException(ParameterException ex, String[] args) {
+    return usage(ex, args);
   }
 
   /** The message and exit code of a command's failure {@code ex}. */

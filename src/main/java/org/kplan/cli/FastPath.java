@@ -30,7 +30,7 @@ final class FastPath {
   /** The exit code, or null when picocli must run the command line. */
   static Integer run(String[] args, PrintWriter out, PrintWriter err, InputStream in, Map<String, String> env) {
     if (args.length == 0 || args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      String help = help(Main.helpWidth(env), Style.detect(Style.Mode.AUTO, false, env::get).enabled());
+      String help = help(Main.helpWidth(env), Style.detect(Style.Mode.AUTO, false, env).enabled());
       if (help == null) return null;
       out.print(help);
       out.flush();

@@ -142,10 +142,7 @@ public final class Main implements Runnable {
     cl.setErr(err);
     Style helpStyle = helpStyle(args, env);
     cl.setColorScheme(Help.defaultColorScheme(helpStyle.enabled() ? Help.Ansi.ON : Help.Ansi.OFF));
-    cl.setExecutionStrategy(parsed -> {
-      if (helpRequested(parsed)) cl.setUsageHelpWidth(helpWidth(env));
-      return new CommandLine.RunLast().execute(parsed);
-    });
+    cl.setExecutionStrategy(new RunLast(cl, env));
     try {
       return cl.execute(args);
     } finally {
@@ -172,7 +169,7 @@ public final class Main implements Runnable {
 
   /** The width {@code kplan --help} lays out for, from the terminal or {@code COLUMNS}. */
   static int helpWidth(Map<String, String> env) {
-    return Math.min(FastPath.MAX_HELP_WIDTH, Math.max(FastPath.MIN_HELP_WIDTH, Style.width(null, env::get)));
+    return Math.min(FastPath.MAX_HELP_WIDTH, Math.max(FastPath.MIN_HELP_WIDTH, Style.width(null, env)));
   }
 
   /** The whole command tree, as the completion scripts and the manual page see it. */
@@ -227,16 +224,45 @@ public final class Main implements Runnable {
         return k;
       }
     });
-    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
+    cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
     return cl;
   }
 
   /** Settings for the root and every subcommand (picocli copies them to the subcommands present). */
   private static CommandLine configure(CommandLine cl) {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setExecutionExceptionHandler(new Errors());
-    cl.setParameterExceptionHandler(Errors::usage);
+    Errors errors = new Errors();
+    cl.setExecutionExceptionHandler(errors);
+    cl.setParameterExceptionHandler(errors);
     return cl;
+  }
+
+  // Small classes, not lambdas, for what picocli calls back: every run through picocli links them,
+  // and a lambda's first use costs more start-up time than a class from the CDS archive.
+
+  /** picocli's RunLast, after laying help out at {@link #helpWidth} when help is about to be printed. */
+  private static final class RunLast implements CommandLine.IExecutionStrategy {
+    private final CommandLine cl;
+    private final Map<String, String> env;
+
+    RunLast(CommandLine cl, Map<String, String> env) {
+      this.cl = cl;
+      this.env = env;
+    }
+
+    @Override
+    public int execute(ParseResult parsed) {
+      if (helpRequested(parsed)) cl.setUsageHelpWidth(helpWidth(env));
+      return new CommandLine.RunLast().execute(parsed);
+    }
+  }
+
+  /** The command list section of {@code kplan --help}: {@link #commandList}. */
+  private static final class CommandList implements CommandLine.IHelpSectionRenderer {
+    @Override
+    public String render(Help help) {
+      return commandList(help);
+    }
   }
 
   /** Help is about to be printed: --help, -h, the help command, or kplan alone. */
@@ -261,7 +287,7 @@ public final class Main implements Runnable {
         for (Style.Mode m : Style.Mode.values()) if (m.name().equalsIgnoreCase(when)) mode = m;
       }
     }
-    return Style.detect(mode, noColor, env::get);
+    return Style.detect(mode, noColor, env);
   }
 
   /** The command list of {@code kplan --help}: grouped, one line each. */

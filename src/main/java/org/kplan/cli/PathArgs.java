@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +97,15 @@ final class PathArgs {
     }
     List<Path> out = new ArrayList<>();
     for (Path f : found) out.add(named.resolve(dir.relativize(f)));
-    out.sort((a, b) -> a.toString().compareTo(b.toString()));
+    out.sort(BY_TEXT);
     return out;
   }
+
+  /** Paths in the order of their text. A class, not a lambda: linking a lambda costs more at start-up. */
+  private static final Comparator<Path> BY_TEXT = new Comparator<Path>() {
+    @Override
+    public int compare(Path a, Path b) {
+      return a.toString().compareTo(b.toString());
+    }
+  };
 }

@@ -1,6 +1,9 @@
 package org.kplan.plan;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The shape of the plan format: sections of fields, each with a type and a description. One
@@ -43,11 +46,14 @@ public final class Format {
 
     /** The keys, in the order the format documents them. */
     public List<String> keys() {
-      return fields.stream().map(Field::name).toList();
+      List<String> out = new ArrayList<>(fields.size());
+      for (Field f : fields) out.add(f.name());
+      return Collections.unmodifiableList(out);
     }
 
     public Field field(String name) {
-      return fields.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
+      for (Field f : fields) if (f.name().equals(name)) return f;
+      throw new NoSuchElementException("No value present");
     }
   }
 

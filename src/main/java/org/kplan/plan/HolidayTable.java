@@ -123,7 +123,7 @@ public final class HolidayTable {
       out.get(d.getYear()).put(d, text.substring(at + 11, eol));
       at = eol + 1;
     }
-    out.replaceAll((y, m) -> Collections.unmodifiableMap(m));
+    for (Map.Entry<Integer, Map<LocalDate, String>> e : out.entrySet()) e.setValue(Collections.unmodifiableMap(e.getValue()));
     return out;
   }
 

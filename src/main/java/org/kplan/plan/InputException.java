@@ -1,5 +1,6 @@
 package org.kplan.plan;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** A plan (or profile) that cannot be used: every problem found in it, in source order. Exit code 2. */
@@ -9,7 +10,9 @@ public final class InputException extends Exception {
 
   public InputException(List<Finding> problems) {
     super(problems.isEmpty() ? "invalid input" : problems.get(0).pos() + ": " + problems.get(0).message());
-    this.problems = List.copyOf(problems.stream().sorted().toList());
+    Finding[] sorted = problems.toArray(new Finding[0]);
+    Arrays.sort(sorted);
+    this.problems = List.of(sorted);
   }
 
   public InputException(Pos pos, String message) {

@@ -35,6 +35,12 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
         Pattern.compile("\\s*([a-z-]+?)(?::\\s*(\\S+?))?\\s*(?:([+-])\\s*([\\dPp]\\S*))?\\s*");
   }
 
+  private static java.util.List<String> kindWords() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (Kind k : Kind.values()) out.add(k.word);
+    return out;
+  }
+
   /** Parses a milestone; throws IllegalArgumentException with a helpful message. */
   public static Milestone parse(String text, Pos pos) {
     String[] g = groups(text);
@@ -49,7 +55,7 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
     for (Kind k : Kind.values()) if (k.word.equals(word)) kind = k;
     if (kind == null) {
       throw new IllegalArgumentException("unknown milestone `" + word + "`"
-          + Suggest.didYouMean(word, java.util.Arrays.stream(Kind.values()).map(k -> k.word).toList())
+          + Suggest.didYouMean(word, kindWords())
           + " (one of " + String.join(", ", WORDS) + ")");
     }
     int session = 0;

@@ -50,7 +50,9 @@ public record Plan(
 
   /** Total dosing sessions over all phases. */
   public int totalSessions() {
-    return ketamine == null ? 0 : ketamine.phases().stream().mapToInt(Phase::sessions).sum();
+    int n = 0;
+    if (ketamine != null) for (Phase p : ketamine.phases()) n += p.sessions();
+    return n;
   }
 
   /**

@@ -59,14 +59,19 @@ public record PlanDuration(boolean negative, long days, long minutes) implements
       return new PlanDuration(neg, w * 7 + d, h * 60 + m + sec / 60);
     }
     Matcher m = Rx.SHORT.matcher(s.toLowerCase(Locale.ROOT));
-    if (!m.matches() || s.chars().allMatch(Character::isDigit)) {
-      if (s.chars().allMatch(Character::isDigit)) {
+    if (!m.matches() || allDigits(s)) {
+      if (allDigits(s)) {
         throw new IllegalArgumentException("a duration needs a unit: " + s + "m, " + s + "h, " + s + "d or " + s + "w");
       }
       throw new IllegalArgumentException("expected a duration such as 40m, 2h, 1h30m, 3d or 2w (or ISO-8601 PT40M)");
     }
     long w = num(m.group(1)), d = num(m.group(2)), h = num(m.group(3)), min = num(m.group(4));
     return new PlanDuration(neg, w * 7 + d, h * 60 + min);
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) if (!Character.isDigit(s.charAt(i))) return false;
+    return true;
   }
 
   /** Largest number of digits before w, d, h and m in the short form (as in {@code Rx.SHORT}). */

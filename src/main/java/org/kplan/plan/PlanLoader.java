@@ -499,9 +499,14 @@ public final class PlanLoader {
         therapy = therapy(therapyMap);
         if (problems.size() == before) SectionKey.put(therapyKey, therapy);
       }
-      int total = ket == null ? 0 : ket.phases().stream().mapToInt(Phase::sessions).sum();
+      int total = 0;
       Set<String> phaseNames = new TreeSet<>();
-      if (ket != null) ket.phases().forEach(p -> phaseNames.add(p.name()));
+      if (ket != null) {
+        for (Phase p : ket.phases()) {
+          total += p.sessions();
+          phaseNames.add(p.name());
+        }
+      }
       YList habitList = list(root, "habits");
       SectionKey habitKey = SectionKey.of(habitList, total, phaseNames, "habits");
       @SuppressWarnings("unchecked")
@@ -582,7 +587,7 @@ public final class PlanLoader {
         if (days == null) continue;
         if (e.value() instanceof YScalar c && c.text().trim().equalsIgnoreCase(CLOSED)) {
           // closes days that a template opens (a plan cannot remove a template's key)
-          days.forEach(h::remove);
+          for (DayOfWeek d : days) h.remove(d);
           continue;
         }
         Hours hrs = hoursValue(e.value());

@@ -111,7 +111,9 @@ public final class Slug {
     Map<String, Integer> kindCount = new HashMap<>();
     for (YMap m : maps) {
       String k = text(m, kindKey);
-      if (k != null) kindCount.merge(k, 1, Integer::sum);
+      if (k == null) continue;
+      Integer n = kindCount.get(k);
+      kindCount.put(k, n == null ? 1 : n + 1);
     }
     List<String> out = new ArrayList<>();
     Set<String> used = new HashSet<>();

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.FileSystems;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /** The built-in templates, shipped inside the jar under {@code /templates/NAME.yaml}. */
 public final class Templates {
@@ -93,11 +93,12 @@ public final class Templates {
   }
 
   private static void list(Path dir, List<String> out) throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      s.map(p -> p.getFileName().toString())
-          .filter(f -> f.endsWith(".yaml"))
-          .map(f -> f.substring(0, f.length() - 5))
-          .forEach(out::add);
+    // a loop, not a stream: this runs in kplan validate (to suggest a template name)
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+      for (Path p : s) {
+        String f = p.getFileName().toString();
+        if (f.endsWith(".yaml")) out.add(f.substring(0, f.length() - 5));
+      }
     }
   }
 }

@@ -24,6 +24,9 @@ import org.kplan.schedule.Schedule;
  * the rule's thresholds as the profile set them, and helpers that several rules share. Findings
  * made here carry the rule's code and default severity; {@link Rules} applies the profile's
  * severity and the plan's waivers afterwards.
+ *
+ * <p>Here and in the rules: loops, not streams or lambdas, as every {@code kplan validate} runs
+ * this at start-up, where each lambda's first use costs more than the loop it replaces.
  */
 public final class Check {
   private final Rule rule;
@@ -83,7 +86,10 @@ public final class Check {
       if (m == null) {
         m = new HashMap<>();
         for (Event e : schedule.events()) {
-          if (e.kind() == EventKind.THERAPY && e.session() != null) m.computeIfAbsent(e.session(), k -> new ArrayList<>()).add(e);
+          if (e.kind() != EventKind.THERAPY || e.session() == null) continue;
+          List<Event> l = m.get(e.session());
+          if (l == null) m.put(e.session(), l = new ArrayList<>());
+          l.add(e);
         }
         therapyBySession = m;
       }
@@ -150,6 +156,13 @@ public final class Check {
     return facts.therapyOf(session);
   }
 
+  /** Dosing session events of phase {@code p}, in session order. */
+  public List<Event> dosesOf(Phase p) {
+    List<Event> out = new ArrayList<>();
+    for (Event e : doses()) if (p.name().equals(e.phase())) out.add(e);
+    return Collections.unmodifiableList(out);
+  }
+
   public Optional<Event> firstDose() {
     List<Event> d = doses();
     return d.isEmpty() ? Optional.empty() : Optional.of(d.get(0));
@@ -162,7 +175,8 @@ public final class Check {
 
   /** The date of the first dose, else the plan's start. */
   public LocalDate firstDoseDate() {
-    return firstDose().map(e -> e.start().toLocalDate()).orElse(plan.start());
+    List<Event> d = doses();
+    return d.isEmpty() ? plan.start() : d.get(0).start().toLocalDate();
   }
 
   /** Age in whole years at the first dose, or empty when the plan has no birth date. */
@@ -175,7 +189,8 @@ public final class Check {
 
   /** True when the patient's age at the first dose is known and below {@code adultAge}. */
   public boolean minor(Threshold<Integer> adultAge) {
-    return ageAtFirstDose().map(a -> a < value(adultAge)).orElse(false);
+    Optional<Integer> age = ageAtFirstDose();
+    return age.isPresent() && age.get() < value(adultAge);
   }
 
   /** The phase a dosing event belongs to. */
@@ -204,7 +219,10 @@ public final class Check {
   }
 
   public List<SessionTask> tasks(String kind) {
-    return plan.ketamine() == null ? List.of() : plan.ketamine().sessionTasks().stream().filter(t -> t.kind().equals(kind)).toList();
+    if (plan.ketamine() == null) return List.of();
+    List<SessionTask> out = new ArrayList<>();
+    for (SessionTask t : plan.ketamine().sessionTasks()) if (t.kind().equals(kind)) out.add(t);
+    return Collections.unmodifiableList(out);
   }
 
   public static String taskPath(SessionTask t) {
@@ -263,7 +281,8 @@ public final class Check {
         }
         return tasksPath();
       default:
-        return followUpOf(e).map(Check::followUpPath).orElse(followUpsPath());
+        Optional<FollowUp> f = followUpOf(e);
+        return f.isPresent() ? followUpPath(f.get()) : followUpsPath();
     }
   }
 }

@@ -171,7 +171,7 @@ public final class Profile {
     Map<String, Object> values = new HashMap<>();
     List<String> keys = new ArrayList<>();
     keys.add("severity");
-    r.thresholds().forEach(t -> keys.add(t.name()));
+    for (Threshold<?> t : r.thresholds()) keys.add(t.name());
     for (Entry e : m.entries().values()) {
       if (e.key().equals("severity")) {
         Setting w = e.value() instanceof YScalar s && !s.isNull() ? word(s.text().trim()) : null;

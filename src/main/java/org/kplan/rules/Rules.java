@@ -1,6 +1,7 @@
 package org.kplan.rules;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.kplan.plan.Finding;
@@ -101,7 +102,9 @@ public final class Rules {
 
     /** A waiver counts when it names a waivable rule and gives a reason and an approver. */
     public boolean valid(Waiver w) {
-      return w.reason() != null && w.approvedBy() != null && rule(w).map(Rule::waivable).orElse(false);
+      if (w.reason() == null || w.approvedBy() == null) return false;
+      Optional<Rule> r = rule(w);
+      return r.isPresent() && r.get().waivable();
     }
 
     /** True when {@code w} silences {@code f}: same rule and, if the waiver lists sessions, one of them. */
@@ -109,19 +112,24 @@ public final class Rules {
       if (!valid(w) || !w.rule().equals(f.rule())) return false;
       if (w.sessions().isEmpty()) return true;
       if (f.event() == null) return false;
-      return schedule.events().stream()
-          .filter(e -> e.id().equals(f.event()))
-          .map(Event::session)
-          .anyMatch(s -> s != null && w.sessions().contains(s));
+      for (Event e : schedule.events()) {
+        if (!e.id().equals(f.event())) continue;
+        Integer s = e.session();
+        if (s != null && w.sessions().contains(s)) return true;
+      }
+      return false;
     }
 
     public boolean waived(Finding f) {
-      return plan.waivers().stream().anyMatch(w -> covers(w, f));
+      for (Waiver w : plan.waivers()) if (covers(w, f)) return true;
+      return false;
     }
 
     /** The findings (before waivers) that {@code w} silences. */
     public List<Finding> silenced(Waiver w) {
-      return findings.stream().filter(f -> covers(w, f)).toList();
+      List<Finding> out = new ArrayList<>();
+      for (Finding f : findings) if (covers(w, f)) out.add(f);
+      return Collections.unmodifiableList(out);
     }
 
     public boolean enabled(Rule r) {

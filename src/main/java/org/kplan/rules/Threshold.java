@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.kplan.plan.PlanDuration;
 import org.kplan.plan.YNode;
 import org.kplan.plan.YNode.ScalarType;
@@ -115,7 +114,14 @@ public final class Threshold<T> {
   /** The value as a profile would write it: {@code 48h}, {@code 2}, {@code 1.0}, {@code [28, 56, 84]}. */
   public String format(Object value) {
     if (value instanceof BigDecimal d) return d.toPlainString();
-    if (value instanceof List<?> l) return l.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    if (value instanceof List<?> l) {
+      StringBuilder b = new StringBuilder("[");
+      for (Object o : l) {
+        if (b.length() > 1) b.append(", ");
+        b.append(o);
+      }
+      return b.append(']').toString();
+    }
     return String.valueOf(value);
   }
 

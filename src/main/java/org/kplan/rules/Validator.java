@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.kplan.plan.Codes;
 import org.kplan.plan.Finding;
@@ -56,13 +57,16 @@ public final class Validator {
         // nothing to schedule: a partial template is checked for structure (and its rule settings) only
         List<Finding> problems = new ArrayList<>();
         Profile.parse(plan.rules(), problems);
-        return problems.stream().sorted().toList();
+        Collections.sort(problems);
+        return Collections.unmodifiableList(problems);
       }
     }
     HolidaySource holidays = HolidayCalendars.forPlan(plan);
     Schedule s = Engine.schedule(plan, now, holidays);
     List<Finding> all = Rules.check(plan, s, profile);
-    if (synthetic) all = all.stream().filter(f -> !f.rule().equals(Codes.PLN_PAST)).toList();
-    return all;
+    if (!synthetic) return all;
+    List<Finding> kept = new ArrayList<>();
+    for (Finding f : all) if (!f.rule().equals(Codes.PLN_PAST)) kept.add(f);
+    return Collections.unmodifiableList(kept);
   }
 }

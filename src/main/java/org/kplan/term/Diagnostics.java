@@ -5,15 +5,20 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Templates;
 
 /**
  * Prints findings like a compiler: {@code plan.yaml:12:5: error: message [KET020]}, then the
  * source line and a caret under the column.
+ *
+ * <p>Loops, not streams or lambdas: this runs whenever {@code kplan validate} has findings, at
+ * start-up, where each lambda's first use costs more than the loop it replaces.
  */
 public final class Diagnostics {
   private final Map<String, List<String>> sources = new HashMap<>();
@@ -25,7 +30,7 @@ public final class Diagnostics {
 
   /** Registers text that is not in a file (standard input) under its display name. */
   public void source(String name, String text) {
-    sources.put(name, text.lines().toList());
+    sources.put(name, lines(text));
   }
 
   public void print(Finding f, PrintWriter err) {
@@ -56,7 +61,11 @@ public final class Diagnostics {
 
   private String line(String file, int n) {
     if (n <= 0) return null;
-    List<String> lines = sources.computeIfAbsent(file, Diagnostics::load);
+    List<String> lines = sources.get(file);
+    if (lines == null) {
+      lines = load(file);
+      if (lines != null) sources.put(file, lines);
+    }
     if (lines == null || n > lines.size()) return null;
     String l = lines.get(n - 1);
     if (l.length() > 200) l = l.substring(0, 200) + "…";
@@ -77,10 +86,12 @@ public final class Diagnostics {
   public static String safe(String s) {
     if (s == null || !unsafe(s)) return s;
     StringBuilder b = new StringBuilder(s.length() + 16);
-    s.codePoints().forEach(c -> {
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
       if (Character.getType(c) == Character.CONTROL || isBidiControl(c)) b.append(String.format("\\u%04x", c));
       else b.appendCodePoint(c);
-    });
+    }
     return b.toString();
   }
 
@@ -102,13 +113,29 @@ public final class Diagnostics {
   private static List<String> load(String file) {
     try {
       if (file.startsWith("template:")) {
-        return Templates.text(file.substring("template:".length())).map(t -> t.lines().toList()).orElse(null);
+        Optional<String> t = Templates.text(file.substring("template:".length()));
+        return t.isPresent() ? lines(t.get()) : null;
       }
       Path p = Path.of(file);
       if (!Files.isRegularFile(p) || Files.size(p) > (1 << 20)) return null;
-      return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).lines().toList();
+      return lines(new String(Files.readAllBytes(p), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** The lines of {@code s} as {@link String#lines} splits them (at \n, \r and \r\n), without its stream. */
+  static List<String> lines(String s) {
+    List<String> out = new ArrayList<>();
+    int start = 0, n = s.length();
+    for (int i = 0; i < n; i++) {
+      char ch = s.charAt(i);
+      if (ch != '\n' && ch != '\r') continue;
+      out.add(s.substring(start, i));
+      if (ch == '\r' && i + 1 < n && s.charAt(i + 1) == '\n') i++;
+      start = i + 1;
+    }
+    if (start < n) out.add(s.substring(start));
+    return out;
   }
 }

@@ -1,6 +1,6 @@
 package org.kplan.term;
 
-import java.util.function.Function;
+import java.util.Map;
 import org.jline.jansi.Ansi;
 
 /**
@@ -41,16 +41,16 @@ public final class Style {
 
   /** Decides colour from the options and the process environment. */
   public static Style detect(Mode mode, boolean noColorFlag) {
-    return detect(mode, noColorFlag, System::getenv);
+    return detect(mode, noColorFlag, System.getenv());
   }
 
   /** Decides colour from the options and {@code env} (the command's environment). */
-  public static Style detect(Mode mode, boolean noColorFlag, Function<String, String> env) {
+  public static Style detect(Mode mode, boolean noColorFlag, Map<String, String> env) {
     if (noColorFlag || mode == Mode.NEVER) return PLAIN;
-    String nc = env.apply("NO_COLOR");
+    String nc = env.get("NO_COLOR");
     if (nc != null && !nc.isEmpty()) return PLAIN;
     if (mode == Mode.ALWAYS) return COLOR;
-    return isTerminal() && !"dumb".equals(env.apply("TERM")) ? COLOR : PLAIN;
+    return isTerminal() && !"dumb".equals(env.get("TERM")) ? COLOR : PLAIN;
   }
 
   /**
@@ -58,13 +58,13 @@ public final class Style {
    * output is a terminal, else {@code COLUMNS}, else {@value #DEFAULT_WIDTH}; kept between
    * {@value #MIN_WIDTH} and {@value #MAX_WIDTH}.
    */
-  public static int width(Integer option, Function<String, String> env) {
+  public static int width(Integer option, Map<String, String> env) {
     if (option != null) return clamp(option);
     if (isTerminal()) {
       int w = TerminalSize.columns();
       if (w > 0) return clamp(w);
     }
-    String cols = env.apply("COLUMNS");
+    String cols = env.get("COLUMNS");
     if (cols != null && cols.trim().matches("\\d{1,4}")) {
       int w = Integer.parseInt(cols.trim());
       if (w > 0) return clamp(w);

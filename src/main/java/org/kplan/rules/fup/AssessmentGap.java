@@ -3,6 +3,7 @@ package org.kplan.rules.fup;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.kplan.plan.Finding;
 import org.kplan.plan.PlanDuration;
@@ -41,9 +42,11 @@ public final class AssessmentGap extends Rule {
     List<Finding> out = new ArrayList<>();
     if (c.firstDose().isEmpty()) return out;
     ZonedDateTime first = c.firstDose().get().start(), last = c.lastDose().get().start();
-    List<ZonedDateTime> times = c.schedule().events().stream()
-        .filter(e -> e.kind() == EventKind.ASSESSMENT || (e.kind() == EventKind.TASK && "assessment".equals(e.category())))
-        .map(Event::start).sorted().toList();
+    List<ZonedDateTime> times = new ArrayList<>();
+    for (Event e : c.schedule().events()) {
+      if (e.kind() == EventKind.ASSESSMENT || (e.kind() == EventKind.TASK && "assessment".equals(e.category()))) times.add(e.start());
+    }
+    Collections.sort(times);
     PlanDuration max = c.value(MAX_GAP);
     ZonedDateTime prev = first;
     for (ZonedDateTime t : times) if (!t.isAfter(first)) prev = t;

@@ -39,19 +39,24 @@ public final class MinorWithoutFamily extends Rule {
   public List<Finding> check(Check c) {
     List<Finding> out = new ArrayList<>();
     if (!c.minor(ADULT_AGE) || c.firstDose().isEmpty()) return out;
-    List<Event> family = c.followUpEvents().stream().filter(e -> "family".equals(e.category())).toList();
+    List<Event> family = new ArrayList<>();
+    for (Event e : c.followUpEvents()) if ("family".equals(e.category())) family.add(e);
     Event first = c.firstDose().get();
-    if (family.stream().noneMatch(e -> e.start().isBefore(first.start()))) {
+    boolean before = false;
+    for (Event e : family) if (e.start().isBefore(first.start())) before = true;
+    if (!before) {
       out.add(c.finding(c.followUpsPath(), "the patient is " + c.ageAtFirstDose().orElseThrow() + " and no family session"
           + " (`kind: family`) comes before the first dose (" + Engine.describe(first.start()) + "); family psychoeducation and"
           + " a shared safety plan come first for minors (facts 68, 70)", first.id()));
     }
     Phase induction = c.plan().ketamine().phases().get(0);
-    List<Event> in = c.doses().stream().filter(e -> induction.name().equals(e.phase())).toList();
+    List<Event> in = c.dosesOf(induction);
     if (!in.isEmpty()) {
       Event a = in.get(0), b = in.get(in.size() - 1);
-      boolean during = family.stream().anyMatch(e -> !e.start().toLocalDate().isBefore(a.start().toLocalDate())
-          && !e.start().toLocalDate().isAfter(b.start().toLocalDate()));
+      boolean during = false;
+      for (Event e : family) {
+        if (!e.start().toLocalDate().isBefore(a.start().toLocalDate()) && !e.start().toLocalDate().isAfter(b.start().toLocalDate())) during = true;
+      }
       if (!during) {
         out.add(c.finding(c.followUpsPath(), "the patient is " + c.ageAtFirstDose().orElseThrow() + " and no family session"
             + " (`kind: family`) falls during phase `" + induction.name() + "` (" + a.start().toLocalDate() + " to "

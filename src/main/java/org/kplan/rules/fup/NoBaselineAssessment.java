@@ -29,9 +29,10 @@ public final class NoBaselineAssessment extends Rule {
   public List<Finding> check(Check c) {
     if (c.firstDose().isEmpty()) return List.of();
     Event first = c.firstDose().get();
-    boolean ok = c.schedule().events().stream().anyMatch(e -> e.start().isBefore(first.start())
-        && (e.kind() == EventKind.ASSESSMENT || (e.kind() == EventKind.TASK && "assessment".equals(e.category()))));
-    if (ok) return List.of();
+    for (Event e : c.schedule().events()) {
+      if (e.start().isBefore(first.start())
+          && (e.kind() == EventKind.ASSESSMENT || (e.kind() == EventKind.TASK && "assessment".equals(e.category())))) return List.of();
+    }
     return List.of(c.finding(c.followUpsPath(), "no assessment (`kind: assessment`) before the first dose ("
         + Engine.describe(first.start()) + "); symptom scores such as the PHQ-9 or PHQ-A are compared with a baseline (facts 58, 59)",
         first.id()));

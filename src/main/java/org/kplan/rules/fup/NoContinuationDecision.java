@@ -37,9 +37,9 @@ public final class NoContinuationDecision extends Rule {
     if (c.lastDose().isEmpty()) return List.of();
     Event last = c.lastDose().get();
     LocalDate to = last.start().toLocalDate().plusDays(c.value(WITHIN).approximate().toDays());
-    boolean ok = c.followUpEvents().stream().anyMatch(e -> "psychiatry".equals(e.category())
-        && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to));
-    if (ok) return List.of();
+    for (Event e : c.followUpEvents()) {
+      if ("psychiatry".equals(e.category()) && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to)) return List.of();
+    }
     return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + Check.human(c.value(WITHIN))
         + " after the last dose (" + Engine.describe(last.start()) + "); median relapse after a series comes 18-41 days after the"
         + " last dose, so a continuation decision is due within about 2 weeks (fact 76)", last.id()));

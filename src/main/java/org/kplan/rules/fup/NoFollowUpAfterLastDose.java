@@ -42,9 +42,9 @@ public final class NoFollowUpAfterLastDose extends Rule {
     Event last = c.lastDose().get();
     LocalDate from = last.start().toLocalDate().plusDays(1);
     LocalDate to = last.start().toLocalDate().plusDays(c.value(WITHIN).approximate().toDays());
-    boolean ok = c.followUpEvents().stream().anyMatch(e -> VISITS.contains(e.category())
-        && !e.start().toLocalDate().isBefore(from) && !e.start().toLocalDate().isAfter(to));
-    if (ok) return List.of();
+    for (Event e : c.followUpEvents()) {
+      if (VISITS.contains(e.category()) && !e.start().toLocalDate().isBefore(from) && !e.start().toLocalDate().isAfter(to)) return List.of();
+    }
     return List.of(c.finding(c.followUpsPath(), "no follow-up visit (psychiatry, therapy, family, support group or step-down) in"
         + " the " + Check.human(c.value(WITHIN)) + " after the last dose (" + Engine.describe(last.start()) + "); HEDIS FUH counts a visit within"
         + " 7 days, not on the same day (fact 75)", last.id()));

@@ -38,13 +38,13 @@ public final class NoInductionReview extends Rule {
   public List<Finding> check(Check c) {
     if (c.plan().ketamine().phases().isEmpty()) return List.of();
     Phase induction = c.plan().ketamine().phases().get(0);
-    List<Event> in = c.doses().stream().filter(e -> induction.name().equals(e.phase())).toList();
+    List<Event> in = c.dosesOf(induction);
     if (in.isEmpty()) return List.of();
     Event last = in.get(in.size() - 1);
     LocalDate to = last.start().toLocalDate().plusDays(c.value(WITHIN).approximate().toDays());
-    boolean ok = c.followUpEvents().stream().anyMatch(e -> "psychiatry".equals(e.category())
-        && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to));
-    if (ok) return List.of();
+    for (Event e : c.followUpEvents()) {
+      if ("psychiatry".equals(e.category()) && e.start().isAfter(last.start()) && !e.start().toLocalDate().isAfter(to)) return List.of();
+    }
     return List.of(c.finding(c.followUpsPath(), "no psychiatry review (`kind: psychiatry`) in the " + Check.human(c.value(WITHIN))
         + " after the last session of phase `" + induction.name() + "` (" + Engine.describe(last.start())
         + "); the label evaluates benefit at the end of induction (fact 4)", last.id()));

@@ -1,5 +1,6 @@
 package org.kplan.rules.hab;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Plan.Habit;
@@ -37,8 +38,8 @@ public final class ActivityBelowGuideline extends Rule {
 
   @Override
   public List<Finding> check(Check c) {
-    List<Habit> activity = c.plan().habits().stream().filter(h -> h.kind().equals("activity")).toList();
-    List<Habit> timed = activity.stream().filter(h -> !h.duration().isZero()).toList();
+    List<Habit> timed = new ArrayList<>();
+    for (Habit h : c.plan().habits()) if (h.kind().equals("activity") && !h.duration().isZero()) timed.add(h);
     if (timed.isEmpty()) return List.of();
     double minutes = 0;
     for (Habit h : timed) {

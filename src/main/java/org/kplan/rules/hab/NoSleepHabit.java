@@ -2,6 +2,7 @@ package org.kplan.rules.hab;
 
 import java.util.List;
 import org.kplan.plan.Finding;
+import org.kplan.plan.Plan.Habit;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
 import org.kplan.rules.Rule;
@@ -25,7 +26,7 @@ public final class NoSleepHabit extends Rule {
 
   @Override
   public List<Finding> check(Check c) {
-    if (c.plan().habits().stream().anyMatch(h -> h.kind().equals("sleep"))) return List.of();
+    for (Habit h : c.plan().habits()) if (h.kind().equals("sleep")) return List.of();
     return List.of(c.finding(c.plan().node("habits").isPresent() ? "habits" : "", "no `kind: sleep` habit; teens need 8-10 h and adults 7-9 h of sleep, and short sleep in teens is linked to self-harm (fact 71)"));
   }
 }

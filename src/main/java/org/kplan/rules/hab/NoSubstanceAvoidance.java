@@ -2,6 +2,7 @@ package org.kplan.rules.hab;
 
 import java.util.List;
 import org.kplan.plan.Finding;
+import org.kplan.plan.Plan.Habit;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
 import org.kplan.rules.Rule;
@@ -23,7 +24,7 @@ public final class NoSubstanceAvoidance extends Rule {
 
   @Override
   public List<Finding> check(Check c) {
-    if (c.plan().habits().stream().anyMatch(h -> h.kind().equals("substance-avoidance"))) return List.of();
+    for (Habit h : c.plan().habits()) if (h.kind().equals("substance-avoidance")) return List.of();
     return List.of(c.finding(c.plan().node("habits").isPresent() ? "habits" : "", "no `kind: substance-avoidance` habit; alcohol and other CNS depressants add to ketamine's sedation, above all on dosing days (facts 21, 73)"));
   }
 }

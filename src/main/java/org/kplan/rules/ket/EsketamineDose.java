@@ -2,8 +2,10 @@ package org.kplan.rules.ket;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Plan.Dose;
 import org.kplan.plan.Plan.Phase;
@@ -61,12 +63,13 @@ public final class EsketamineDose extends Rule {
     Dose d1 = c.dose(first);
     if (d1 != null && !d1.perKg()) {
       int olderAge = c.value(OLDER_AGE);
-      boolean older = c.ageAtFirstDose().map(a -> a >= olderAge).orElse(false);
+      Optional<Integer> age = c.ageAtFirstDose();
+      boolean older = age.isPresent() && age.get() >= olderAge;
       int expected = older ? c.value(OLDER_FIRST_DOSE) : c.value(FIRST_DOSE);
       if (d1.mg().compareTo(BigDecimal.valueOf(expected)) != 0) {
         out.add(c.finding(c.dosePath(first), "the first esketamine dose is " + d1 + "; the label's day-1 dose is " + expected
             + " mg" + (older ? " from age " + olderAge + " (fact 6)" : " (fact 1; " + c.value(OLDER_FIRST_DOSE) + " mg from age " + olderAge + ", fact 6)"),
-            c.firstDose().map(e -> e.id()).orElse(null)));
+            c.firstDose().isPresent() ? c.firstDose().get().id() : null));
       }
     }
     boolean had56 = false;
@@ -80,10 +83,13 @@ public final class EsketamineDose extends Rule {
         break;
       }
     }
-    return out.stream().distinct().toList();
+    List<Finding> distinct = new ArrayList<>();
+    for (Finding f : out) if (!distinct.contains(f)) distinct.add(f);
+    return Collections.unmodifiableList(distinct);
   }
 
   private static boolean isOneOf(BigDecimal mg, List<Integer> allowed) {
-    return allowed.stream().anyMatch(a -> mg.compareTo(BigDecimal.valueOf(a)) == 0);
+    for (Integer a : allowed) if (mg.compareTo(BigDecimal.valueOf(a)) == 0) return true;
+    return false;
   }
 }

@@ -50,7 +50,7 @@ public final class InductionLength extends Rule {
       out.add(c.finding(path + ".sessions", "induction phase `" + p.name() + "` has " + p.sessions()
           + " sessions; studied induction series have at most " + max + " (facts 1, 39)"));
     }
-    List<Event> in = c.doses().stream().filter(e -> p.name().equals(e.phase())).toList();
+    List<Event> in = c.dosesOf(p);
     if (in.size() >= 2) {
       Event first = in.get(0), last = in.get(in.size() - 1);
       long days = ChronoUnit.DAYS.between(first.start().toLocalDate(), last.start().toLocalDate());

@@ -2,6 +2,7 @@ package org.kplan.rules.ket;
 
 import java.util.List;
 import org.kplan.plan.Finding;
+import org.kplan.plan.Plan.SessionTask;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
 import org.kplan.rules.Rule;
@@ -26,11 +27,10 @@ public final class NoObservation extends Rule {
   @Override
   public List<Finding> check(Check c) {
     long end = c.plan().ketamine().dosing().elapsed().plus(c.plan().ketamine().monitoring().elapsed()).toMinutes();
-    boolean ok = c.tasks("observation").stream().anyMatch(t -> {
+    for (SessionTask t : c.tasks("observation")) {
       long at = t.at().approximate().toMinutes();
-      return at >= 0 && at <= end;
-    });
-    if (ok) return List.of();
+      if (at >= 0 && at <= end) return List.of();
+    }
     return List.of(c.finding(c.tasksPath(), "no `kind: observation` session task during dosing or monitoring; the label asks"
         + " for sedation, dissociation and respiratory observation at every session (facts 16, 18)"));
   }

@@ -44,12 +44,17 @@ public final class NoPeakOrDischargeVitals extends Rule {
     long p = peak.approximate().toMinutes(), t = tol.approximate().toMinutes();
     long end = c.plan().ketamine().dosing().elapsed().plus(c.plan().ketamine().monitoring().elapsed()).toMinutes();
     List<SessionTask> vitals = c.tasks("vitals");
-    if (vitals.stream().noneMatch(v -> Math.abs(at(v) - p) <= t)) {
+    boolean atPeak = false, atEnd = false;
+    long from = end - before.approximate().toMinutes();
+    for (SessionTask v : vitals) {
+      if (Math.abs(at(v) - p) <= t) atPeak = true;
+      if (at(v) >= from && at(v) <= end) atEnd = true;
+    }
+    if (!atPeak) {
       out.add(c.finding(c.tasksPath(), "no `kind: vitals` session task at " + peak + " (within " + tol + ") after the start of"
           + " dosing, when blood pressure peaks; the label and the REMS form recheck it then (facts 11, 13, 14)"));
     }
-    long from = end - before.approximate().toMinutes();
-    if (vitals.stream().noneMatch(v -> at(v) >= from && at(v) <= end)) {
+    if (!atEnd) {
       out.add(c.finding(c.tasksPath(), "no `kind: vitals` session task in the last " + before + " of monitoring (from +"
           + PlanDuration.ofMinutes(Math.max(0, from)) + " to +" + PlanDuration.ofMinutes(end) + "), before the patient leaves;"
           + " the REMS form records blood pressure before the session ends (fact 14)"));

@@ -2,6 +2,7 @@ package org.kplan.rules.ket;
 
 import java.util.List;
 import org.kplan.plan.Finding;
+import org.kplan.plan.Plan.SessionTask;
 import org.kplan.plan.PlanDuration;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
@@ -32,9 +33,9 @@ public final class NoPreDoseVitals extends Rule {
   @Override
   public List<Finding> check(Check c) {
     PlanDuration w = c.value(WINDOW);
-    boolean ok = c.tasks("vitals").stream()
-        .anyMatch(t -> (t.at().negative() || t.at().isZero()) && t.at().negate().compareTo(w) <= 0);
-    if (ok) return List.of();
+    for (SessionTask t : c.tasks("vitals")) {
+      if ((t.at().negative() || t.at().isZero()) && t.at().negate().compareTo(w) <= 0) return List.of();
+    }
     return List.of(c.finding(c.tasksPath(), "no `kind: vitals` session task in the " + w
         + " before dosing; the label and the REMS form take blood pressure before every dose (facts 11, 14)"));
   }

@@ -2,6 +2,7 @@ package org.kplan.rules.ket;
 
 import java.util.List;
 import org.kplan.plan.Finding;
+import org.kplan.plan.Plan.SessionTask;
 import org.kplan.plan.PlanDuration;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
@@ -33,9 +34,9 @@ public final class NoSuicideScreening extends Rule {
   @Override
   public List<Finding> check(Check c) {
     PlanDuration max = c.value(MAX_BEFORE);
-    boolean ok = c.tasks("suicide-screening").stream()
-        .anyMatch(t -> (t.at().negative() || t.at().isZero()) && t.at().negate().compareTo(max) <= 0);
-    if (ok) return List.of();
+    for (SessionTask t : c.tasks("suicide-screening")) {
+      if ((t.at().negative() || t.at().isZero()) && t.at().negate().compareTo(max) <= 0) return List.of();
+    }
     return List.of(c.finding(c.tasksPath(), "no `kind: suicide-screening` session task in the " + max
         + " before dosing; suicide risk is screened at every contact (C-SSRS, Zero Suicide, facts 61, 62)"));
   }

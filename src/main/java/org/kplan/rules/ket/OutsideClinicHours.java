@@ -8,7 +8,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Plan.DateRange;
 import org.kplan.plan.Plan.Hours;
@@ -64,9 +63,13 @@ public final class OutsideClinicHours extends Rule {
 
   private static void checkDays(Check c, List<DayOfWeek> days, String path, Map<DayOfWeek, Hours> hours, List<Finding> out) {
     if (days == null) return;
-    List<DayOfWeek> closed = days.stream().filter(d -> !hours.containsKey(d)).toList();
-    if (closed.isEmpty()) return;
-    String names = closed.stream().map(OutsideClinicHours::name).collect(Collectors.joining(", "));
+    StringBuilder names = new StringBuilder();
+    for (DayOfWeek d : days) {
+      if (hours.containsKey(d)) continue;
+      if (names.length() > 0) names.append(", ");
+      names.append(name(d));
+    }
+    if (names.length() == 0) return;
     out.add(c.finding(path, "dosing is preferred on " + names + ", but the clinic has no hours then; those sessions move to"
         + " the next open day"));
   }

@@ -1,6 +1,7 @@
 package org.kplan.rules.pat;
 
 import java.util.List;
+import java.util.Optional;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Severity;
 import org.kplan.rules.Check;
@@ -34,10 +35,10 @@ public final class EsketamineUnderAge extends Rule {
   public List<Finding> check(Check c) {
     if (!"intranasal".equals(c.route())) return List.of();
     int min = c.value(MIN_AGE);
-    return c.ageAtFirstDose().filter(a -> a < min)
-        .map(a -> List.of(c.finding("ketamine.route", "esketamine (route intranasal) for a patient aged " + a
-            + " at the first dose; the label does not approve it under " + min + " (fact 24) and AACAP does not"
-            + " recommend it in adolescents (fact 26)")))
-        .orElse(List.of());
+    Optional<Integer> age = c.ageAtFirstDose();
+    if (age.isEmpty() || age.get() >= min) return List.of();
+    return List.of(c.finding("ketamine.route", "esketamine (route intranasal) for a patient aged " + age.get()
+        + " at the first dose; the label does not approve it under " + min + " (fact 24) and AACAP does not"
+        + " recommend it in adolescents (fact 26)"));
   }
 }

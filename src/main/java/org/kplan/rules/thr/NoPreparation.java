@@ -37,9 +37,10 @@ public final class NoPreparation extends Rule {
     if (c.firstDose().isEmpty()) return List.of();
     Event first = c.firstDose().get();
     ZonedDateTime from = c.value(WITHIN).negate().addTo(first.start());
-    long n = c.followUpEvents().stream()
-        .filter(e -> "preparation".equals(e.category()) && e.start().isBefore(first.start()) && !e.start().isBefore(from))
-        .count();
+    long n = 0;
+    for (Event e : c.followUpEvents()) {
+      if ("preparation".equals(e.category()) && e.start().isBefore(first.start()) && !e.start().isBefore(from)) n++;
+    }
     int min = c.value(MIN_SESSIONS);
     if (n >= min) return List.of();
     return List.of(c.finding(c.followUpsPath(), (n == 0 ? "no" : "only " + n) + " preparation session" + (n == 1 ? "" : "s")

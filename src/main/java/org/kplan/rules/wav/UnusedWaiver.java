@@ -31,10 +31,19 @@ public final class UnusedWaiver extends Rules.WaiverRule {
       Rule r = w.rule(v).orElseThrow();
       String off = w.enabled(r) ? "" : " (" + r.code() + " is switched off by the rule profile)";
       String sessions = v.sessions().isEmpty() ? "" : " for session" + (v.sessions().size() == 1 ? " " : "s ")
-          + String.join(", ", v.sessions().stream().map(String::valueOf).toList());
+          + joined(v.sessions());
       out.add(c.finding("waivers[" + v.index() + "]", "waiver for " + r.code() + " silences nothing: the plan has no " + r.code()
           + " finding" + sessions + off + "; remove the waiver"));
     }
     return out;
+  }
+
+  private static String joined(List<Integer> sessions) {
+    StringBuilder b = new StringBuilder();
+    for (Integer s : sessions) {
+      if (b.length() > 0) b.append(", ");
+      b.append(s);
+    }
+    return b.toString();
   }
 }
