@@ -65,11 +65,20 @@ public final class Style {
       if (w > 0) return clamp(w);
     }
     String cols = env.get("COLUMNS");
-    if (cols != null && cols.trim().matches("\\d{1,4}")) {
+    if (cols != null && isWidth(cols.trim())) {
       int w = Integer.parseInt(cols.trim());
       if (w > 0) return clamp(w);
     }
     return DEFAULT_WIDTH;
+  }
+
+  /** {@code \\d{1,4}} (ASCII digits), by hand: a regular expression costs start-up time. */
+  static boolean isWidth(String s) {
+    if (s.isEmpty() || s.length() > 4) return false;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+    }
+    return true;
   }
 
   private static int clamp(int w) {

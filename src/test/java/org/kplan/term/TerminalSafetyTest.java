@@ -85,4 +85,15 @@ class TerminalSafetyTest {
       assertEquals(unsafe.matcher(s).find(), Diagnostics.unsafe(s), s);
     }
   }
+
+  /** COLUMNS is read with a hand check that accepts what {@code \\d{1,4}} accepted. */
+  @Test
+  void widthCheckMatchesTheRegex() {
+    java.util.Random r = new java.util.Random(31);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = r.nextInt(7); k > 0; k--) b.append("0189 x-١".charAt(r.nextInt(8)));
+      assertEquals(b.toString().matches("\\d{1,4}"), Style.isWidth(b.toString()), b.toString());
+    }
+  }
 }
