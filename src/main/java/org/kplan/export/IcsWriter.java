@@ -168,12 +168,27 @@ public final class IcsWriter {
     return new Rendered(out.toByteArray(), same);
   }
 
-  /** True when no two VEVENTs of the calendar of {@code s} have the same UID. */
+  /** True when no two VEVENTs of the calendar of {@code s} have the same UID (the same id). */
   private static boolean uniqueIds(Schedule s) {
-    java.util.HashSet<String> ids = new java.util.HashSet<>();
-    for (Event e : s.events()) if (e.series() == null && !ids.add(e.id())) return false;
-    for (Series r : s.series()) if (!ids.add(r.id())) return false;
+    // an open-addressing table of the ids seen, without a HashSet's node per id
+    int n = s.events().size() + s.series().size();
+    String[] table = new String[Integer.highestOneBit(Math.max(4, n) * 2) * 2];
+    int mask = table.length - 1;
+    for (Event e : s.events()) if (e.series() == null && !add(table, mask, e.id())) return false;
+    for (Series r : s.series()) if (!add(table, mask, r.id())) return false;
     return true;
+  }
+
+  private static boolean add(String[] table, int mask, String id) {
+    int h = id.hashCode();
+    for (int i = (h ^ h >>> 16) & mask; ; i = (i + 1) & mask) {
+      String x = table[i];
+      if (x == null) {
+        table[i] = id;
+        return true;
+      }
+      if (x.equals(id)) return false;
+    }
   }
 
   private static final byte[] BEGIN_VCALENDAR = ascii("BEGIN:VCALENDAR\r\nPRODID:" + PRODID + "\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
