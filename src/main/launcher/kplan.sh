@@ -21,15 +21,17 @@ opts="-XX:TieredStopAtLevel=1 -XX:-UsePerfData"
 # pre-built heap objects and module graph and so starts sooner; for a batch (kplan calendar, or a
 # directory among the arguments) the serial collector, which is faster and smaller there.
 # A collector named in KPLAN_JAVA_OPTS or JDK_JAVA_OPTIONS wins.
+# A batch also compiles sooner (at half the usual invocation and loop counts): its hot methods
+# run interpreted for less of the run, which pays for the few more methods compiled.
 gc=
+batch=
+[ "${1-}" = calendar ] && batch=-XX:CompileThresholdScaling=0.5
+for a in "$@"; do
+  if [ -d "$a" ]; then batch=-XX:CompileThresholdScaling=0.5; break; fi
+done
 case " ${KPLAN_JAVA_OPTS-} ${JDK_JAVA_OPTIONS-} " in
   *GC\ *) ;;
-  *)
-    [ "${1-}" = calendar ] && gc=-XX:+UseSerialGC
-    for a in "$@"; do
-      if [ -d "$a" ]; then gc=-XX:+UseSerialGC; break; fi
-    done
-    ;;
+  *) [ -n "$batch" ] && gc=-XX:+UseSerialGC ;;
 esac
 if [ "${KPLAN_CDS:-1}" != 0 ]; then
   cache=${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/kplan
@@ -79,4 +81,4 @@ if [ "${KPLAN_CDS:-1}" != 0 ]; then
     ) >/dev/null 2>&1 </dev/null &
   fi
 fi
-exec "$java" $opts $gc $KPLAN_JAVA_OPTS -jar "$self" "$@"
+exec "$java" $opts $gc $batch $KPLAN_JAVA_OPTS -jar "$self" "$@"

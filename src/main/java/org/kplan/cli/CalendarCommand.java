@@ -101,6 +101,11 @@ public final class CalendarCommand implements Callable<Integer>, Context.Aware {
 
   @Override
   public Integer call() throws Exception {
+    return run(spec.commandLine().getOut(), spec.commandLine().getErr());
+  }
+
+  /** The command, printing on {@code out} and {@code err} (see {@link FastPath}, which runs it without picocli). */
+  int run(java.io.PrintWriter out, java.io.PrintWriter err) throws Exception {
     if ((roster == null) != (template == null)) {
       throw new UsageException(roster == null ? "--template needs --roster CSV (the patients to make plans for)"
           : "--roster needs --template NAME (the template every row's plan extends)");
@@ -120,9 +125,9 @@ public final class CalendarCommand implements Callable<Integer>, Context.Aware {
         now.instant(), ics.detail(), mergeLevel, ics.organizer());
     Diagnostics diag = new Diagnostics(common.style());
     try {
-      return new CalendarBatch(cfg, spec.commandLine().getOut(), spec.commandLine().getErr(), ctx, diag).run();
+      return new CalendarBatch(cfg, out, err, ctx, diag).run();
     } catch (InputException e) {
-      for (Finding f : e.problems()) diag.print(f, spec.commandLine().getErr());
+      for (Finding f : e.problems()) diag.print(f, err);
       return Main.INPUT;
     }
   }

@@ -51,7 +51,65 @@ final class FastPath {
         return Errors.report(e, err, false);
       }
     }
+    if (args.length >= 4 && args[0].equals("calendar")) {
+      CalendarCommand c = calendar(args, new Context(in, env, null));
+      if (c == null) return null;
+      try {
+        return c.run(out, err);
+      } catch (Exception e) {
+        return Errors.report(e, err, false);
+      }
+    }
     return null;
+  }
+
+  /**
+   * {@code kplan calendar} with only file and directory names, {@code -o DIR} (or {@code --output DIR}),
+   * and at most once each {@code -q} (or {@code --quiet}), {@code --force} and {@code --now INSTANT},
+   * every option a word of its own: the command with those options and every other at its default,
+   * as picocli would set it up. Null for any other command line.
+   */
+  static CalendarCommand calendar(String[] args, Context ctx) {
+    CalendarCommand c = new CalendarCommand();
+    c.context(ctx);
+    c.common = new CommonOptions();
+    c.common.context(ctx);
+    c.icsOptions = new IcsOptions();
+    c.now = new NowOption();
+    c.now.context(ctx);
+    List<String> paths = new java.util.ArrayList<>();
+    boolean quiet = false, force = false;
+    String output = null, now = null;
+    for (int i = 1; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("-q") || a.equals("--quiet")) {
+        if (quiet) return null;
+        quiet = true;
+      } else if (a.equals("--force")) {
+        if (force) return null;
+        force = true;
+      } else if (a.equals("-o") || a.equals("--output") || a.equals("--now")) {
+        if (i + 1 >= args.length || !name(args[i + 1]) || (a.equals("--now") ? now : output) != null) return null;
+        if (a.equals("--now")) now = args[++i];
+        else output = args[++i];
+      } else if (name(a)) {
+        paths.add(a);
+      } else {
+        return null;
+      }
+    }
+    if (output == null || paths.isEmpty() || output.indexOf('\0') >= 0) return null;
+    c.paths = List.copyOf(paths);
+    c.outDir = java.nio.file.Path.of(output);
+    c.quiet = quiet;
+    c.force = force;
+    c.now.now = now;
+    return c;
+  }
+
+  /** A word that is a name (or an option's value), not an option: not empty, no leading {@code -} or {@code @}. */
+  private static boolean name(String a) {
+    return !a.isEmpty() && a.charAt(0) != '-' && a.charAt(0) != '@';
   }
 
   /** Every word after the command is a file or directory name: not empty, not an option, not an {@code @file}. */

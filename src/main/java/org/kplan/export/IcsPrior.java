@@ -52,19 +52,26 @@ public final class IcsPrior {
     }
   }
 
-  private final Map<String, Entry> byUid;
+  private Map<String, Entry> byUid;
   /** The earlier calendar, when its entries point into it. */
-  private final byte[] data;
+  private byte[] data;
 
   private IcsPrior(Map<String, Entry> byUid) {
     this(byUid, null, -1, null);
   }
 
   /** Where the first VEVENT of {@link #data} starts (-1 when unknown). */
-  private final int firstEvent;
+  private int firstEvent;
 
   /** The events of {@link #data} in order, when no two have the same UID (else null). */
-  private final Entry[] ordered;
+  private Entry[] ordered;
+
+  /**
+   * The earlier calendar's bytes while they are not parsed yet (else null): {@link #of} defers the
+   * parse until something asks for the events, so that a writer that finds the new calendar the
+   * same as the earlier one, part by part, never parses it (see {@link IcsWriter}).
+   */
+  private byte[] pending;
 
   private IcsPrior(Map<String, Entry> byUid, byte[] data, int firstEvent, Entry[] ordered) {
     this.byUid = byUid;
@@ -73,11 +80,45 @@ public final class IcsPrior {
     this.ordered = ordered;
   }
 
+  /** Not parsed yet: see {@link #pending}. */
+  private IcsPrior(byte[] pending) {
+    this.pending = pending;
+  }
+
+  /** Parses the pending bytes, if any: the same result as {@link #of} parsing them at once. */
+  private void parsed() {
+    byte[] d = pending;
+    if (d == null) return;
+    pending = null;
+    IcsPrior p;
+    try {
+      p = parse(d);
+    } catch (RuntimeException e) {
+      p = NONE;
+    }
+    byUid = p.byUid;
+    data = p.data;
+    firstEvent = p.firstEvent;
+    ordered = p.ordered;
+  }
+
+  /** The earlier calendar's bytes when they are not parsed yet (else null). */
+  byte[] pending() {
+    return pending;
+  }
+
+  /** True when no two earlier events have the same UID (parsing the pending bytes). */
+  boolean uniqueUids() {
+    parsed();
+    return ordered != null;
+  }
+
   /**
    * The earlier event at place {@code index} when it starts at {@code from} and UIDs are unique
    * (so that it is the one {@link #entry} finds by its UID); else null.
    */
   Entry at(int index, int from) {
+    parsed();
     if (ordered == null || index >= ordered.length) return null;
     Entry e = ordered[index];
     return e.from == from ? e : null;
@@ -85,6 +126,7 @@ public final class IcsPrior {
 
   /** The SEQUENCE for an event with {@code uid} and content {@code fingerprint}. */
   public int sequence(String uid, long fingerprint) {
+    parsed();
     Entry e = byUid.get(uid);
     if (e == null) return 0;
     return sequence(e, fingerprint);
@@ -92,6 +134,7 @@ public final class IcsPrior {
 
   /** As {@link #sequence(String, long)}, fingerprinting {@code lines} only when the prior calendar has {@code uid}. */
   public int sequence(String uid, List<String> lines) {
+    parsed();
     Entry e = byUid.get(uid);
     if (e == null) return 0;
     return sequence(e, fingerprint(lines));
@@ -99,6 +142,7 @@ public final class IcsPrior {
 
   /** The earlier event with {@code uid}, or null. */
   Entry entry(String uid) {
+    parsed();
     return byUid.get(uid);
   }
 
@@ -118,11 +162,13 @@ public final class IcsPrior {
 
   /** The earlier calendar's bytes, when this was parsed from them (else null). */
   byte[] data() {
+    parsed();
     return data;
   }
 
   /** Where the first VEVENT of {@link #data()} starts; -1 when there is none or no data. */
   int firstEvent() {
+    parsed();
     return firstEvent;
   }
 
@@ -148,6 +194,7 @@ public final class IcsPrior {
   }
 
   public int size() {
+    parsed();
     return byUid.size();
   }
 
@@ -181,12 +228,7 @@ public final class IcsPrior {
 
   /** The prior calendar of {@link #readBytes}; {@link #NONE} for null or what cannot be parsed. */
   public static IcsPrior of(byte[] calendar) {
-    if (calendar == null) return NONE;
-    try {
-      return parse(calendar);
-    } catch (RuntimeException e) {
-      return NONE;
-    }
+    return calendar == null ? NONE : new IcsPrior(calendar);
   }
 
   /**
@@ -197,6 +239,19 @@ public final class IcsPrior {
    * {@link #sameEvent}); the calendar's bytes are kept for that.
    */
   static IcsPrior parse(byte[] d) {
+    return parse(d, false);
+  }
+
+  /**
+   * Where {@link #parse(byte[])} finds the first VEVENT of {@code d} (the {@link #firstEvent()} of a
+   * calendar that has events with a UID); -1 when there is none. Reads only up to it.
+   */
+  static int firstEvent(byte[] d) {
+    IcsPrior p = parse(d, true);
+    return p == NONE ? -1 : p.firstEvent;
+  }
+
+  private static IcsPrior parse(byte[] d, boolean toFirstEvent) {
     Map<String, Entry> out = new HashMap<>();
     List<Entry> ordered = new ArrayList<>();
     boolean unique = true;
@@ -250,6 +305,7 @@ public final class IcsPrior {
         seq = 0;
         eventStart = start;
         if (firstEvent < 0) firstEvent = start;
+        if (toFirstEvent) return new IcsPrior(Map.of(), null, firstEvent, null);
       }
       if (!inEvent) continue;
       if (first == 'U' && starts(a, from, to, UID)) uid = new String(a, from + 4, to - from - 4, StandardCharsets.UTF_8);

@@ -107,16 +107,50 @@ public final class IcsWriter {
    * that an unchanged calendar is known as such without comparing the two files again.
    */
   public static Rendered render(Schedule s, Options o) {
+    try {
+      return render(s, o, true);
+    } catch (Unparsed e) {
+      return render(s, o, false);
+    }
+  }
+
+  /**
+   * Thrown when a render that followed the earlier calendar without parsing it ({@link Cal#lazy})
+   * finds that it may have decided differently from one over the parsed calendar: the render
+   * starts again over the parsed calendar. Only when UIDs repeat, which kplan never writes.
+   */
+  private static final class Unparsed extends RuntimeException {
+    Unparsed() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * {@link #render(Schedule, Options)}; {@code lazy} lets it follow an earlier calendar that is not
+   * parsed yet, event by event, for as long as each event reads the same as the earlier one's next
+   * event (most calendars, when a batch runs again): only a difference parses it.
+   */
+  private static Rendered render(Schedule s, Options o, boolean lazy) {
     Cal c = new Cal(s, o, new IcsOut(8192 + 640 * (s.events().size() + s.series().size())));
     IcsOut out = c.out;
     head(out, c.ev, calendarName(s), s.timezone().getId());
     Instant[] span = span(s);
     for (String l : VTimezones.lines(s.timezone(), span[0], span[1])) out.line(l);
-    byte[] old = o.prior().data();
-    if (old != null && o.prior().firstEvent() >= 0) {
-      c.same = IcsFiles.sameLines(old, 0, o.prior().firstEvent(), out.buf, 0, out.len, false);
-      c.at = o.prior().firstEvent();
+    byte[] old = lazy ? o.prior().pending() : null;
+    int first;
+    if (old != null) {
+      // where the parse would put the first event; the parse itself waits (see Cal.lazy)
+      first = IcsPrior.firstEvent(old);
+      c.lazy = true;
+    } else {
+      old = o.prior().data();
+      first = o.prior().firstEvent();
     }
+    if (old != null && first >= 0) {
+      c.same = IcsFiles.sameLines(old, 0, first, out.buf, 0, out.len, false);
+      c.at = first;
+    }
+    c.old = old;
     for (Event e : s.events()) {
       if (e.series() != null) continue; // the series master covers it
       event(c, e, false);
@@ -125,7 +159,36 @@ public final class IcsWriter {
     int tail = out.len;
     out.bytes(END_VCALENDAR);
     boolean same = c.same && IcsFiles.sameLines(old, c.at, old.length, out.buf, tail, out.len, false);
+    if (c.lazy && c.next > 0) {
+      // every event so far was taken as the earlier calendar's next one, as the parsed calendar
+      // would take it when no two of its events share a UID. When the whole calendar is the same,
+      // its UIDs are this one's; otherwise ask the parse.
+      if (same ? !uniqueIds(s) : !o.prior().uniqueUids()) throw new Unparsed();
+    }
     return new Rendered(out.toByteArray(), same);
+  }
+
+  /** True when no two VEVENTs of the calendar of {@code s} have the same UID (the same id). */
+  private static boolean uniqueIds(Schedule s) {
+    // an open-addressing table of the ids seen, without a HashSet's node per id
+    int n = s.events().size() + s.series().size();
+    String[] table = new String[Integer.highestOneBit(Math.max(4, n) * 2) * 2];
+    int mask = table.length - 1;
+    for (Event e : s.events()) if (e.series() == null && !add(table, mask, e.id())) return false;
+    for (Series r : s.series()) if (!add(table, mask, r.id())) return false;
+    return true;
+  }
+
+  private static boolean add(String[] table, int mask, String id) {
+    int h = id.hashCode();
+    for (int i = (h ^ h >>> 16) & mask; ; i = (i + 1) & mask) {
+      String x = table[i];
+      if (x == null) {
+        table[i] = id;
+        return true;
+      }
+      if (x.equals(id)) return false;
+    }
   }
 
   private static final byte[] BEGIN_VCALENDAR = ascii("BEGIN:VCALENDAR\r\nPRODID:" + PRODID + "\r\nVERSION:2.0\r\nCALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n");
@@ -211,6 +274,13 @@ public final class IcsWriter {
      */
     boolean same;
     int at;
+    /**
+     * True while the earlier calendar ({@link #old}) is not parsed: each event is then taken as the
+     * earlier calendar's next one only when it reads the same, and the first that does not parses it.
+     */
+    boolean lazy;
+    /** The earlier calendar's bytes, or null. */
+    byte[] old;
     /** The place of the earlier calendar's event at {@link #at}, among its events. */
     int next;
     final String uidSuffixText, clinicUidSuffixText;
@@ -324,6 +394,13 @@ public final class IcsWriter {
   /** Copies the event out of the scratch buffer, folded, with SEQUENCE after DTSTAMP (from the prior calendar and the event's fingerprint). */
   private static void emit(Cal c, String id, boolean clinic) {
     IcsPrior prior = c.o.prior();
+    if (c.lazy) {
+      if (c.same && next(c)) return;
+      // from here on, over the parsed calendar; the events taken so far are what it would give
+      // unless UIDs repeat, and then the whole calendar is rendered again over the parsed one
+      c.lazy = false;
+      if (c.next > 0 && !prior.uniqueUids()) throw new Unparsed();
+    }
     IcsPrior.Entry before = null;
     if (prior.size() != 0) {
       // the earlier calendar's next event is most often this one: then its UID tells it without a lookup
@@ -359,6 +436,73 @@ public final class IcsWriter {
         copyOut(c.ev, out, seq);
       }
     }
+  }
+
+  /**
+   * Copies the event out when the earlier calendar, not parsed, holds at {@link Cal#at} an event
+   * with the same bytes but for its DTSTAMP and SEQUENCE lines: then the parse would find that
+   * event there, with this UID, and keep its SEQUENCE, which is written. False, with nothing
+   * written, otherwise. Stricter than {@link IcsFiles#sameLines}: DTSTAMP and SEQUENCE must be
+   * single lines where kplan writes them, and the rest the same bytes, folded the same way.
+   */
+  private static boolean next(Cal c) {
+    IcsOut l = c.ev, out = c.out;
+    if (l.lineFeed || c.lineFeed || l.lines < 3) return false;
+    byte[] old = c.old;
+    int n = old.length, start = out.len;
+    // BEGIN and UID, folded as the earlier calendar's
+    l.foldInto(0, out);
+    l.foldInto(1, out);
+    int p = c.at + (out.len - start);
+    if (p > n || !java.util.Arrays.equals(old, c.at, p, out.buf, start, out.len)) {
+      out.len = start;
+      return false;
+    }
+    // the earlier DTSTAMP line, whatever its time, and its SEQUENCE line: digits alone
+    int seqLine = lineAfter(old, p, n, DTSTAMP);
+    int seqEnd = seqLine < 0 ? -1 : lineAfter(old, seqLine, n, SEQUENCE);
+    int seq = 0, digits = seqEnd - 2 - (seqLine + SEQUENCE.length);
+    if (seqEnd < 0 || digits < 1 || digits > 9 || old[seqEnd - 2] != '\r') {
+      out.len = start;
+      return false;
+    }
+    for (int i = seqLine + SEQUENCE.length; i < seqEnd - 2; i++) {
+      int d = old[i] - '0';
+      if (d < 0 || d > 9) {
+        out.len = start;
+        return false;
+      }
+      seq = seq * 10 + d;
+    }
+    l.foldInto(2, out);
+    int from = out.len;
+    out.bytes(SEQUENCE);
+    out.integer(seq);
+    out.crlf();
+    for (int i = 3, m = l.lines; i < m; i++) l.foldInto(i, out);
+    int end = seqLine + (out.len - from);
+    if (end > n || (end < n && (old[end] == ' ' || old[end] == '\t'))
+        || !java.util.Arrays.equals(old, seqLine, end, out.buf, from, out.len)) {
+      out.len = start;
+      return false;
+    }
+    c.at = end;
+    c.next++;
+    return true;
+  }
+
+  private static final byte[] DTSTAMP = ascii("DTSTAMP:");
+
+  /**
+   * Where the line after {@code d[from, ...)} starts, when that line starts with {@code prefix},
+   * ends with a line feed and is not continued on the next; else -1.
+   */
+  private static int lineAfter(byte[] d, int from, int n, byte[] prefix) {
+    if (n - from < prefix.length || !java.util.Arrays.equals(d, from, from + prefix.length, prefix, 0, prefix.length)) return -1;
+    int i = from + prefix.length;
+    while (i < n && d[i] != '\n') i++;
+    if (i >= n - 1 || d[i + 1] == ' ' || d[i + 1] == '\t') return -1;
+    return i + 1;
   }
 
   /** The event in {@code l}, folded, with SEQUENCE after DTSTAMP. */
