@@ -17,20 +17,22 @@ import org.kplan.plan.YNode.YScalar;
  * of a {@code kplan validate} of one plan.
  *
  * <p>It reads block mappings with plain keys, block lists, flow lists and flow mappings that end on
- * their line, plain scalars on one line, single- and double-quoted scalars on one line (with the
- * escapes {@code \\ \" \/ \t \n \\uXXXX}), literal and folded block scalars ({@code |},
- * {@code >}, clipped or stripped with {@code -}) whose lines share one indentation, comments and
- * blank lines. Plain scalars are typed as the
- * YAML 1.2 JSON schema types them, which is what Jackson's parser uses: {@code null} and nothing
- * are null, {@code true} and {@code false} booleans, {@code -?(0|[1-9][0-9]*)} integers, and
- * {@code -?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?}, {@code -?.inf} and {@code .nan} floats.
+ * their line, plain scalars (in block collections also over more-indented lines), single- and
+ * double-quoted scalars on one line (with the escapes {@code \\ \" \/ \t \n \\uXXXX}), literal
+ * and folded block scalars ({@code |}, {@code >}, clipped or stripped with {@code -}) whose lines
+ * share one indentation, comments, blank lines, a leading {@code ---} and Windows line ends. Plain
+ * scalars are typed as the YAML 1.2 JSON schema types them, which is what Jackson's parser uses:
+ * {@code null} and nothing are null, {@code true} and {@code false} booleans,
+ * {@code -?(0|[1-9][0-9]*)} integers, and {@code -?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][-+]?[0-9]+)?},
+ * {@code -?.inf} and {@code .nan} floats.
  *
  * <p>Anything else gives up ({@link #parse} returns null) and {@link YamlTree} reads the text with
- * Jackson: tabs, carriage returns, document markers, anchors, aliases, tags, other block scalars,
- * multi-line plain, quoted and flow values, complex or quoted block keys, other escapes, and every
- * error, including duplicate keys and keys or values too long or too deep. Errors and their messages are
- * therefore always Jackson's. {@code FastYamlTest} holds this reader to Jackson's tree on every
- * plan, template and test file in the repository and on many thousands of generated variations.
+ * Jackson: tabs, lone carriage returns, other document markers and directives, anchors, aliases,
+ * tags, other block scalars, quoted and flow values over several lines, complex or quoted block
+ * keys, other escapes, and every error, including duplicate keys and keys or values too long or
+ * too deep. Errors and their messages are therefore always Jackson's. {@code FastYamlTest} holds
+ * this reader to Jackson's tree on every plan, template and test file in the repository and on
+ * many thousands of generated variations.
  */
 final class FastYaml {
   /** Thrown to give up; preallocated and without a stack trace, since giving up is not an error. */
@@ -57,6 +59,8 @@ final class FastYaml {
   /** Whether the text has surrogate pairs: columns count code points, as SnakeYAML does. */
   private final boolean pairs;
   private int i;
+  /** Before the first content line, where one "---" may start the document. */
+  private boolean documentStart;
   private int line = 1;
   private int lineStart;
 
@@ -69,6 +73,12 @@ final class FastYaml {
 
   /** The tree of {@code text}, or null when the text is not in the subset read here. */
   static YMap parse(String file, String text) {
+    if (text.indexOf('\r') >= 0) {
+      // Windows line ends: YAML reads "\r\n" as one line break, inside scalars too, and a '\r' can
+      // only end a line, so columns do not change; a '\r' alone goes to Jackson
+      text = text.replace("\r\n", "\n");
+      if (text.indexOf('\r') >= 0) return null;
+    }
     int n = text.length();
     char[] s = new char[n + 1];
     text.getChars(0, n, s, 0);
@@ -87,7 +97,10 @@ final class FastYaml {
     }
     FastYaml y = new FastYaml(file, s, n, pairs);
     try {
-      if (y.skipToContent() != 0) return null; // nothing, or an indented top level
+      y.documentStart = true;
+      int indent = y.skipToContent();
+      y.documentStart = false;
+      if (indent != 0) return null; // nothing, or an indented top level
       YMap root = y.blockMap(0, 1);
       return y.i >= n ? root : null;
     } catch (Unhandled e) {
@@ -119,10 +132,16 @@ final class FastYaml {
         continue;
       }
       int indent = j - i;
-      i = j;
       if (indent == 0 && (c == '-' && s[j + 1] == '-' && s[j + 2] == '-' || c == '.' && s[j + 1] == '.' && s[j + 2] == '.' || c == '%')) {
-        throw UNHANDLED; // a document marker or a directive
+        // "---" alone (or with a comment) before the content starts the one document; any other
+        // marker or directive goes to Jackson
+        if (!documentStart || c != '-' || (s[j + 3] != ' ' && s[j + 3] != '\n')) throw UNHANDLED;
+        documentStart = false;
+        i = j + 3;
+        endLine();
+        continue;
       }
+      i = j;
       return indent;
     }
   }
@@ -301,10 +320,64 @@ final class FastYaml {
    * start of the next line.
    */
   private YNode value(int indent, int depth) {
-    if (s[i] == '|' || s[i] == '>') return blockScalar(indent);
-    YNode v = inline(depth);
+    char c = s[i];
+    if (c == '|' || c == '>') return blockScalar(indent);
+    YNode v = c == '[' || c == '{' || c == '"' || c == '\'' ? inline(depth) : plainLines(indent);
     endLine();
     return v;
+  }
+
+  /**
+   * A plain scalar in a block collection at {@code parentIndent}, continued on the lines below
+   * that are indented more: its lines are joined by a space, and each blank line between them
+   * becomes a line break. A continuation line that starts with an indicator or holds ": " goes to
+   * Jackson. Leaves {@link #i} after the last line's text, on that line.
+   */
+  private YScalar plainLines(int parentIndent) {
+    int start = i, startLine = line;
+    YScalar first = plain(false);
+    if (s[i] == '#' || s[skipSpacesFrom(i)] != '\n' || i >= n) return first; // a comment ends it
+    StringBuilder b = null;
+    int p = skipSpacesFrom(i) + 1, blanks = 0;
+    while (p < n) {
+      int q = skipSpacesFrom(p);
+      if (s[q] == '\n') {
+        if (q >= n) break;
+        blanks++;
+        p = q + 1;
+        continue;
+      }
+      if (q - p <= parentIndent || s[q] == '#') break; // not a continuation (a comment line ends the scalar)
+      if (indicator(s[q])) throw UNHANDLED;
+      int e = q;
+      while (s[e] != '\n' && !(s[e] == '#' && s[e - 1] == ' ')) {
+        if (s[e] == ':' && (s[e + 1] == ' ' || s[e + 1] == '\n')) throw UNHANDLED;
+        e++;
+      }
+      int end = e;
+      while (s[end - 1] == ' ') end--;
+      if (b == null) b = new StringBuilder().append(first.text().isEmpty() ? new String(s, start, i - start) : first.text());
+      if (blanks == 0) b.append(' ');
+      for (int k = 0; k < blanks; k++) b.append('\n');
+      b.append(s, q, end - q);
+      if (b.length() > YamlTree.MAX_STRING) throw UNHANDLED;
+      blanks = 0;
+      // this line is now the current one; the next starts after its line break
+      for (int k = lineStart; k < p; k++) if (s[k] == '\n') line++;
+      lineStart = p;
+      i = end;
+      if (s[e] == '#') break; // a comment ends the scalar
+      p = e + 1;
+    }
+    if (b == null) return first;
+    String text = b.toString();
+    ScalarType type = type(text);
+    return new YScalar(new Pos(file, startLine, first.pos().column()), type == ScalarType.NULL ? "" : text, type);
+  }
+
+  private int skipSpacesFrom(int at) {
+    while (s[at] == ' ') at++;
+    return at;
   }
 
   /**

@@ -77,6 +77,22 @@ class FastYamlTest {
     }
   }
 
+  /** Windows line ends and a "---" document start, as other tools write plans, stay on the fast path. */
+  @Test
+  void readsShippedPlansWithWindowsLineEndsOrADocumentStart() throws IOException {
+    for (String dir : List.of("plans/examples", "plans/templates")) {
+      try (Stream<Path> s = Files.list(Path.of(dir))) {
+        for (Path p : s.sorted().toList()) {
+          String text = read(p);
+          for (String variant : List.of(text.replace("\n", "\r\n"), "---\n" + text, "--- # a plan\r\n" + text.replace("\n", "\r\n"))) {
+            assertNotNull(FastYaml.parse(p.toString(), variant), p + " is read by the fast reader");
+            assertTrue(agrees(variant, p + " (variant)"));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void agreesWithJacksonOnEveryYamlFileInTheRepository() throws IOException {
     int read = 0;
@@ -129,6 +145,15 @@ class FastYamlTest {
         "a: |\n\n  x\n", "a: |\n  x\n   \n  y\n", "a: |\n  x\n  \n  y\n", "a: |\n  x", "a: |\n  x\n  # in\n# out\nb: 1\n",
         "a: > # c\n  x  \n  y\n", "a: >x\n  y\n", "a: |\nb: 1\n", "l:\n- |\n  x\n- >-\n  y\n  z\n- w\n",
         "l:\n  - a: >\n      x\n      y\n    b: 1\n", "a: |\n  😀 x\n  y 😀\nb: 😀\n", "a: |\n   x\n  y\n", "a:\n  b: |\n   x\n  c: 1\n",
+        // plain scalars over several lines
+        "a: one\n  two\nb: 1\n", "a: one\n  two\n   three\n", "a: one\n\n  two\n", "a: one\n  \n  two\n\n\nb: 1\n",
+        "a: one\n  two # c\nb: 1\n", "a: one # c\n  two\n", "a: one\n  # c\n  two\n", "a: one\n  two: x\n", "a: one\n  - two\n",
+        "l:\n- one\n  two\n- three\n", "l:\n  - one\n    two\n  - k: v\n    w\n", "a: 1\n  2\n", "a: null\n  x\n", "a: true\n  x\n",
+        "a: x\n b\n", "m:\n  a: one\n   two\n  b: 2\n", "a: one\n  two\n---\n", "a: one\n  'two'\n", "a: 😀 one\n  😀 two\nb: 😀\n",
+        "a: one  \n  two  \n", "a: one\n  two", "a: one\n  two\n  ", "a: one\n\n", "a: one\n  two\n    three\n  four\n",
+        // document start, line ends
+        "---\na: 1\n", "--- # c\na: 1\n", "---  \na: 1\n", "--- a: 1\n", "---\n---\na: 1\n", "# c\n---\na: 1\n", "---\n# c\na: 1\n...\n",
+        "a: 1\r\nb: [x, y]\r\nc: |\r\n  one\r\n  two\r\n", "a: one\r\n  two\r\n", "a: 1\rb: 2\n", "a: 1\r\n\r\n",
         // keys SnakeYAML drops for their length as written (over 1,024 characters), not as read (found in review)
         "a: {'" + "''".repeat(511) + "': 1}\n", "a: {'" + "''".repeat(512) + "': 1}\n", "a: {\"" + "\\u0041".repeat(300) + "\": 1}\n",
         "a: {" + "k".repeat(1000) + ": 1}\n", "a: {" + "k".repeat(1001) + ": 1}\n", "k".repeat(1000) + ": 1\n", "k".repeat(1025) + ": 1\n");
@@ -136,7 +161,7 @@ class FastYamlTest {
     for (String t : texts) {
       if (agrees(t, "text")) read++;
     }
-    assertTrue(read >= 30, "the fast reader read " + read + " of the texts");
+    assertTrue(read >= 45, "the fast reader read " + read + " of the texts");
   }
 
   /** Tokens inserted at random places: the characters and pieces YAML gives meaning to. */
@@ -145,7 +170,7 @@ class FastYamlTest {
     "\\u0007", "\\x41", "\\U0001F600", "[", "]", "{", "}", ",", ", ", "&a ", "*a", "!!str ", "!x ", "|", ">", "---", "...",
     "%", "@", "`", "?", "? ", "~", "null", "true", "false", "True", "0", "0123", "-1", "1.5", "1e5", ".inf", "-.inf", ".nan",
     "é", "😀", "\t", "\r\n", "\r", "\u00a0", "\u2028", "\u0085", "\uFEFF", "x", "key: v", "\n- a", "\n  - b: 1",
-    "{a: 1}", "[1, 2]", "\"a\": 1", "\n---\n", "k:\n", "\n\n", "$", "${X}", "<<: ", "=", "\\\"", "''x''", "|\n  ", ">-\n  ", "|-", ">", "\n   "
+    "{a: 1}", "[1, 2]", "\"a\": 1", "\n---\n", "k:\n", "\n\n", "$", "${X}", "<<: ", "=", "\\\"", "''x''", "|\n  ", ">-\n  ", "|-", ">", "\n   ", "\n    more words", "\n  more", "\n\n   after a blank", "---\n"
   };
 
   /** Random changes to the repository's YAML files: each result the fast reader reads must be Jackson's tree. */
