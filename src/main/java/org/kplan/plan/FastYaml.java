@@ -28,8 +28,8 @@ import org.kplan.plan.YNode.YScalar;
  *
  * <p>Anything else gives up ({@link #parse} returns null) and {@link YamlTree} reads the text with
  * Jackson: tabs, lone carriage returns, other document markers and directives, anchors, aliases,
- * tags, other block scalars, quoted and flow values over several lines, complex or quoted block
- * keys, other escapes, and every error, including duplicate keys and keys or values too long or
+ * tags, other block scalars, quoted and flow values over several lines, complex keys, other
+ * escapes, and every error, including duplicate keys and keys or values too long or
  * too deep. Errors and their messages are therefore always Jackson's. {@code FastYamlTest} holds
  * this reader to Jackson's tree on every plan, template and test file in the repository and on
  * many thousands of generated variations.
@@ -221,10 +221,17 @@ final class FastYaml {
     return new YMap(at, entries);
   }
 
-  /** A plain key on one line, up to the {@code :} that follows it, where it leaves {@link #i}. */
+  /** A plain or quoted key on one line, up to the {@code :} that follows it, where it leaves {@link #i}. */
   private String blockKey() {
     int start = i;
-    if (indicator(s[start])) throw UNHANDLED; // quoted, complex, flow or other special keys
+    if (s[start] == '"' || s[start] == '\'') {
+      YScalar k = s[start] == '"' ? quoted() : singleQuoted();
+      // SnakeYAML gives up on a key longer than 1,024 characters as written
+      if (i - start > MAX_KEY || s[i] != ':' || (s[i + 1] != ' ' && s[i + 1] != '\n')) throw UNHANDLED;
+      i++;
+      return k.text();
+    }
+    if (indicator(s[start])) throw UNHANDLED; // complex, flow or other special keys
     int j = start;
     while (true) {
       char c = s[j];
@@ -291,9 +298,27 @@ final class FastYaml {
     return new YList(at, items);
   }
 
-  /** Whether a plain key and its {@code :} start at {@link #i} (a mapping inside a list entry). */
+  /** Whether a plain or quoted key and its {@code :} start at {@link #i} (a mapping inside a list entry). */
   private boolean keyAhead() {
-    if (indicator(s[i])) return false;
+    char q = s[i];
+    if (q == '"' || q == '\'') {
+      // the closing quote on this line (a doubled '' or an escaped \" does not close), then ':'
+      for (int j = i + 1; s[j] != '\n'; j++) {
+        if (q == '"' && s[j] == '\\') {
+          j++;
+          continue;
+        }
+        if (s[j] == q) {
+          if (q == '\'' && s[j + 1] == '\'') {
+            j++;
+            continue;
+          }
+          return s[j + 1] == ':' && (s[j + 2] == ' ' || s[j + 2] == '\n');
+        }
+      }
+      return false;
+    }
+    if (indicator(q)) return false;
     for (int j = i; ; j++) {
       char c = s[j];
       if (c == '\n' || c == '#' && s[j - 1] == ' ') return false;

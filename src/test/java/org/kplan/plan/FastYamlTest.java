@@ -151,6 +151,10 @@ class FastYamlTest {
         "l:\n- one\n  two\n- three\n", "l:\n  - one\n    two\n  - k: v\n    w\n", "a: 1\n  2\n", "a: null\n  x\n", "a: true\n  x\n",
         "a: x\n b\n", "m:\n  a: one\n   two\n  b: 2\n", "a: one\n  two\n---\n", "a: one\n  'two'\n", "a: 😀 one\n  😀 two\nb: 😀\n",
         "a: one  \n  two  \n", "a: one\n  two", "a: one\n  two\n  ", "a: one\n\n", "a: one\n  two\n    three\n  four\n",
+        // quoted keys in block mappings
+        "\"a\": 1\n\"b c\": [x]\n'd''e': 'v'\n", "\"a\":1\n", "\"a\" : 1\n", "\"a\": 1\n\"a\": 2\n", "l:\n- \"k\": v\n  'w': x\n",
+        "l:\n- \"k:\\\" \": v\n", "l:\n- 'it''s': v\n", "\"\": 1\n", "\"null\": 1\n", "\"\\u00e9\": 1\n", "\"" + "k".repeat(1030) + "\": 1\n",
+        "'a'\n", "\"a\"\n  : 1\n",
         // document start, line ends
         "---\na: 1\n", "--- # c\na: 1\n", "---  \na: 1\n", "--- a: 1\n", "---\n---\na: 1\n", "# c\n---\na: 1\n", "---\n# c\na: 1\n...\n",
         "a: 1\r\nb: [x, y]\r\nc: |\r\n  one\r\n  two\r\n", "a: one\r\n  two\r\n", "a: 1\rb: 2\n", "a: 1\r\n\r\n",
