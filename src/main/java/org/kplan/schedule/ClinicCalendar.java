@@ -44,9 +44,13 @@ final class ClinicCalendar {
       }
     }
     if (clinic.holidays() != null) {
-      String h = holidayYears
-          .computeIfAbsent(date.getYear(), y -> holidays.holidays(clinic.holidays(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)))
-          .get(date);
+      int y = date.getYear();
+      Map<LocalDate, String> year = holidayYears.get(y);
+      if (year == null) {
+        year = holidays.holidays(clinic.holidays(), LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31));
+        holidayYears.put(y, year);
+      }
+      String h = year.get(date);
       if (h != null) return "public holiday (" + h + ")";
     }
     if (!clinic.hours().containsKey(date.getDayOfWeek())) {

@@ -136,7 +136,9 @@ public final class Engine {
     sortEvents();
     series.sort(SERIES_ORDER);
     String patient = plan.patient() == null ? null : plan.patient().ref();
-    return new Schedule(plan.id(), patient, zone, planEnd, events, series, findings.stream().sorted().toList());
+    List<Finding> sorted = new ArrayList<>(findings);
+    java.util.Collections.sort(sorted);
+    return new Schedule(plan.id(), patient, zone, planEnd, events, series, sorted);
   }
 
   /**
@@ -217,7 +219,9 @@ public final class Engine {
           LocalDate from = last == null ? plan.start() : last.start.toLocalDate().plusDays(1);
           if (nominal != null && !nominal.isBefore(from)) from = nominal.plusDays(1);
           nominal = nextPreferred(from, days, ph.perWeek(), perWeek);
-          perWeek.merge(weekOf(nominal), 1, Integer::sum);
+          LocalDate week = weekOf(nominal);
+          Integer had = perWeek.get(week);
+          perWeek.put(week, had == null ? 1 : had + 1);
         } else {
           // one interval after the previous session as it was placed (so a moved session never
           // brings the next one closer than the interval)
@@ -537,7 +541,11 @@ public final class Engine {
         longSpans.add(span);
         return;
       }
-      for (long d = a; d <= b; d++) byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(span);
+      for (long d = a; d <= b; d++) {
+        List<Instant[]> day = byDay.get(d);
+        if (day == null) byDay.put(d, day = new ArrayList<>());
+        day.add(span);
+      }
     }
 
     boolean overlaps(Instant start, Instant end) {

@@ -32,12 +32,15 @@ public record Event(
     List<String> notes) {
 
   /** By start instant, then kind, then id; compares epoch seconds and nanos without making Instants. */
-  public static final Comparator<Event> ORDER = (a, b) -> {
-    int c = Long.compare(a.start.toEpochSecond(), b.start.toEpochSecond());
-    if (c == 0) c = Integer.compare(a.start.getNano(), b.start.getNano());
-    if (c == 0) c = a.kind.compareTo(b.kind);
-    if (c == 0) c = a.id.compareTo(b.id);
-    return c;
+  public static final Comparator<Event> ORDER = new Comparator<>() {
+    @Override
+    public int compare(Event a, Event b) {
+      int c = Long.compare(a.start.toEpochSecond(), b.start.toEpochSecond());
+      if (c == 0) c = Integer.compare(a.start.getNano(), b.start.getNano());
+      if (c == 0) c = a.kind.compareTo(b.kind);
+      if (c == 0) c = a.id.compareTo(b.id);
+      return c;
+    }
   };
 
   public Event {

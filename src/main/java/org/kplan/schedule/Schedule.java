@@ -2,6 +2,7 @@ package org.kplan.schedule;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.kplan.plan.Finding;
 import org.kplan.plan.Severity;
@@ -23,10 +24,13 @@ public record Schedule(
   }
 
   public boolean hasErrors() {
-    return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+    for (Finding f : findings) if (f.severity() == Severity.ERROR) return true;
+    return false;
   }
 
   public Schedule withFindings(List<Finding> all) {
-    return new Schedule(plan, patient, timezone, planEnd, events, series, all.stream().sorted().toList());
+    List<Finding> sorted = new ArrayList<>(all);
+    java.util.Collections.sort(sorted);
+    return new Schedule(plan, patient, timezone, planEnd, events, series, sorted);
   }
 }
