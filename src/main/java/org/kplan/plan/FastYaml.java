@@ -614,21 +614,27 @@ final class FastYaml {
       i++;
       return new YList(at, items);
     }
-    while (true) {
+    do {
       items.add(flowNode(depth + 1));
+    } while (moreItems(']'));
+    return new YList(at, items);
+  }
+
+  /**
+   * After an item of a flow collection that ends with {@code close}: true after a ',' (another
+   * item follows), false after {@code close}; anything else, or a trailing comma, goes to Jackson.
+   */
+  private boolean moreItems(char close) {
+    skipSpaces();
+    if (s[i] == ',') {
+      i++;
       skipSpaces();
-      if (s[i] == ',') {
-        i++;
-        skipSpaces();
-        if (s[i] == ']') throw UNHANDLED;
-        continue;
-      }
-      if (s[i] == ']') {
-        i++;
-        return new YList(at, items);
-      }
-      throw UNHANDLED;
+      if (s[i] == close) throw UNHANDLED;
+      return true;
     }
+    if (s[i] != close) throw UNHANDLED;
+    i++;
+    return false;
   }
 
   /** {@code {k: v, k: v}} on one line. */
@@ -654,18 +660,7 @@ final class FastYaml {
       skipSpaces();
       YNode value = flowNode(depth + 1);
       if (entries.putIfAbsent(key, new Entry(key, k.pos(), value)) != null) throw UNHANDLED;
-      skipSpaces();
-      if (s[i] == ',') {
-        i++;
-        skipSpaces();
-        if (s[i] == '}') throw UNHANDLED;
-        continue;
-      }
-      if (s[i] == '}') {
-        i++;
-        return new YMap(at, entries);
-      }
-      throw UNHANDLED;
+      if (!moreItems('}')) return new YMap(at, entries);
     }
   }
 
