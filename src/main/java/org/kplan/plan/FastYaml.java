@@ -347,7 +347,7 @@ final class FastYaml {
   private YNode value(int indent, int depth) {
     char c = s[i];
     if (c == '|' || c == '>') return blockScalar(indent);
-    YNode v = c == '[' || c == '{' || c == '"' || c == '\'' ? inline(depth) : plainLines(indent);
+    YNode v = c == '[' || c == '{' || c == '"' || c == '\'' ? flowNode(depth) : plainLines(indent);
     endLine();
     return v;
   }
@@ -460,22 +460,6 @@ final class FastYaml {
     return new YScalar(at, b.toString(), ScalarType.STRING);
   }
 
-
-  /** A flow collection, quoted scalar or plain scalar at {@link #i}, on this line. */
-  private YNode inline(int depth) {
-    switch (s[i]) {
-      case '[':
-        return flowSeq(depth);
-      case '{':
-        return flowMap(depth);
-      case '"':
-        return quoted();
-      case '\'':
-        return singleQuoted();
-      default:
-        return plain(false);
-    }
-  }
 
   /** A plain scalar, in block context or (when {@code flow}) inside a flow collection. */
   private YScalar plain(boolean flow) {
@@ -664,6 +648,7 @@ final class FastYaml {
     }
   }
 
+  /** A flow collection or a quoted scalar at {@link #i}, or (inside a flow collection) a plain scalar. */
   private YNode flowNode(int depth) {
     switch (s[i]) {
       case '[':
