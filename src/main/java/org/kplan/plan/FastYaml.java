@@ -226,7 +226,7 @@ final class FastYaml {
     int start = i;
     if (s[start] == '"' || s[start] == '\'') {
       YScalar k = s[start] == '"' ? quoted() : singleQuoted();
-      // SnakeYAML gives up on a key longer than 1,024 characters as written
+      // SnakeYAML gives up on a key longer than 1,024 characters as written; over 1,000 goes to Jackson
       if (i - start > MAX_KEY || s[i] != ':' || (s[i + 1] != ' ' && s[i + 1] != '\n')) throw UNHANDLED;
       i++;
       return k.text();
@@ -305,6 +305,7 @@ final class FastYaml {
       // the closing quote on this line (a doubled '' or an escaped \" does not close), then ':'
       for (int j = i + 1; s[j] != '\n'; j++) {
         if (q == '"' && s[j] == '\\') {
+          if (s[j + 1] == '\n') return false; // at the end of the line (or of the text): not a key here
           j++;
           continue;
         }
@@ -637,7 +638,8 @@ final class FastYaml {
       int keyStart = i;
       YScalar k = c == '"' ? quoted() : c == '\'' ? singleQuoted() : plain(true);
       String key = k.text();
-      // SnakeYAML gives up on a key longer than 1,024 characters as written, escapes and quotes included
+      // SnakeYAML gives up on a key longer than 1,024 characters as written, escapes and quotes
+      // included; over 1,000 goes to Jackson
       if (k.type() == ScalarType.NULL || i - keyStart > MAX_KEY) throw UNHANDLED;
       if (s[i] != ':' || s[i + 1] != ' ') throw UNHANDLED;
       i += 2;

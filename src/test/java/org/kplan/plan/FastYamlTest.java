@@ -154,7 +154,7 @@ class FastYamlTest {
         // quoted keys in block mappings
         "\"a\": 1\n\"b c\": [x]\n'd''e': 'v'\n", "\"a\":1\n", "\"a\" : 1\n", "\"a\": 1\n\"a\": 2\n", "l:\n- \"k\": v\n  'w': x\n",
         "l:\n- \"k:\\\" \": v\n", "l:\n- 'it''s': v\n", "\"\": 1\n", "\"null\": 1\n", "\"\\u00e9\": 1\n", "\"" + "k".repeat(1030) + "\": 1\n",
-        "'a'\n", "\"a\"\n  : 1\n",
+        "'a'\n", "\"a\"\n  : 1\n", "l:\n- \"a\\", "l:\n- \"\\", "l:\n  - \"x\\", "l:\n- \"a\\\nb\": c\n",
         // document start, line ends
         "---\na: 1\n", "--- # c\na: 1\n", "---  \na: 1\n", "--- a: 1\n", "---\n---\na: 1\n", "# c\n---\na: 1\n", "---\n# c\na: 1\n...\n",
         "a: 1\r\nb: [x, y]\r\nc: |\r\n  one\r\n  two\r\n", "a: one\r\n  two\r\n", "a: 1\rb: 2\n", "a: 1\r\n\r\n",
