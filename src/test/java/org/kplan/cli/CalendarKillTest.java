@@ -45,12 +45,15 @@ class CalendarKillTest {
     Random r = new Random(seed);
     String context = "seed " + seed;
     int killedWith = -1;
-    for (int attempt = 0; attempt < 4 && killedWith <= 0; attempt++) {
+    for (int attempt = 0; attempt < 6 && (killedWith <= 0 || killedWith >= PLANS); attempt++) {
+      // each attempt from an empty directory: a run that finished before the kill (kplan writes 200
+      // calendars in well under a second) must not make the next attempt look killed part-way
+      deleteTree(out);
       Process p = start(plans, out, tmp.resolve("child.log"));
       // wait for the first calendars, then kill after a short random delay
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (calendars(out).isEmpty() && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(2);
-      Thread.sleep(r.nextInt(attempt == 0 ? 400 : 50));
+      while (calendars(out).isEmpty() && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(1);
+      Thread.sleep(r.nextInt(attempt == 0 ? 100 : 20));
       p.destroyForcibly(); // SIGKILL
       assertTrue(p.waitFor(30, TimeUnit.SECONDS), context);
       killedWith = p.exitValue() == 0 ? 0 : calendars(out).size();
@@ -92,6 +95,13 @@ class CalendarKillTest {
     List<String> cmd = new ArrayList<>(List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", cp, "org.kplan.cli.Main",
         "calendar", plans.toString(), "-o", out.toString(), "--now", "2026-11-26T09:00:00Z", "-q", "-j", "2"));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+    }
   }
 
   static List<Path> calendars(Path out) throws IOException {
