@@ -17,8 +17,8 @@ import org.kplan.plan.YNode.YScalar;
  * of a {@code kplan validate} of one plan.
  *
  * <p>It reads block mappings with plain keys, block lists, flow lists and flow mappings that end on
- * their line, plain scalars (in block collections also over more-indented lines), single- and
- * double-quoted scalars on one line (with the escapes {@code \\ \" \/ \t \n \\uXXXX}), literal
+ * their line, plain, single- and double-quoted scalars (with the escapes
+ * {@code \\ \" \/ \t \n \\uXXXX}; in block collections also over more-indented lines), literal
  * and folded block scalars ({@code |}, {@code >}, clipped or stripped with {@code -}) whose lines
  * share one indentation, comments, blank lines, a leading {@code ---} and Windows line ends. Plain
  * scalars are typed as the YAML 1.2 JSON schema types them, which is what Jackson's parser uses:
@@ -28,8 +28,8 @@ import org.kplan.plan.YNode.YScalar;
  *
  * <p>Anything else gives up ({@link #parse} returns null) and {@link YamlTree} reads the text with
  * Jackson: tabs, lone carriage returns, other document markers and directives, anchors, aliases,
- * tags, other block scalars, quoted and flow values over several lines, complex keys, other
- * escapes, and every error, including duplicate keys and keys or values too long or
+ * tags, other block scalars, flow collections over several lines, complex keys, other escapes
+ * (an escaped line break among them), and every error, including duplicate keys and keys or values too long or
  * too deep. Errors and their messages are therefore always Jackson's. {@code FastYamlTest} holds
  * this reader to Jackson's tree on every plan, template and test file in the repository and on
  * many thousands of generated variations.
@@ -225,7 +225,7 @@ final class FastYaml {
   private String blockKey() {
     int start = i;
     if (s[start] == '"' || s[start] == '\'') {
-      YScalar k = s[start] == '"' ? quoted() : singleQuoted();
+      YScalar k = quotedScalar(-1);
       // SnakeYAML gives up on a key longer than 1,024 characters as written; over 1,000 goes to Jackson
       if (i - start > MAX_KEY || s[i] != ':' || (s[i + 1] != ' ' && s[i + 1] != '\n')) throw UNHANDLED;
       i++;
@@ -348,7 +348,7 @@ final class FastYaml {
   private YNode value(int indent, int depth) {
     char c = s[i];
     if (c == '|' || c == '>') return blockScalar(indent);
-    YNode v = c == '[' || c == '{' || c == '"' || c == '\'' ? flowNode(depth) : plainLines(indent);
+    YNode v = c == '"' || c == '\'' ? quotedScalar(indent) : c == '[' || c == '{' ? flowNode(depth) : plainLines(indent);
     endLine();
     return v;
   }
@@ -508,18 +508,59 @@ final class FastYaml {
     return c == ',' || c == '[' || c == ']' || c == '{' || c == '}';
   }
 
-  /** A double-quoted scalar on one line. */
-  private YScalar quoted() {
+  /**
+   * A single- or double-quoted scalar at {@link #i} ({@code ''} is a quote in the first; the second
+   * takes the escapes {@code \\ \" \/ \t \n \\uXXXX}). With {@code parentIndent} -1 it ends on its
+   * line (as a key, and inside flow collections). As a value in a block collection at
+   * {@code parentIndent} it may go on over lines indented more, folded as YAML folds them: the
+   * spaces around a line break go, one break becomes a space, and each blank line a line break.
+   * An escaped line break, or a line not indented more, goes to Jackson.
+   */
+  private YScalar quotedScalar(int parentIndent) {
     int start = i;
-    StringBuilder b = null;
-    int j = start + 1, from = j;
+    char q = s[start];
+    Pos at = pos(start);
+    // the usual case: one line, nothing to unescape
+    int j = start + 1;
+    while (s[j] != q && s[j] != '\n' && !(q == '"' && s[j] == '\\')) j++;
+    if (s[j] == q && !(q == '\'' && s[j + 1] == '\'')) {
+      if (j - start - 1 > YamlTree.MAX_STRING) throw UNHANDLED;
+      i = j + 1;
+      return new YScalar(at, new String(s, start + 1, j - start - 1), ScalarType.STRING);
+    }
+    StringBuilder b = new StringBuilder();
+    int kept = 0; // b's length up to its last escaped character, which folding must not trim
+    j = start + 1;
     while (true) {
       char c = s[j];
-      if (c == '"') break;
-      if (c == '\n') throw UNHANDLED;
-      if (c == '\\') {
-        if (b == null) b = new StringBuilder();
-        b.append(s, from, j - from);
+      if (c == q) {
+        if (q == '\'' && s[j + 1] == '\'') {
+          b.append('\'');
+          j += 2;
+          continue;
+        }
+        break;
+      }
+      if (c == '\n') {
+        if (parentIndent < 0 || j >= n) throw UNHANDLED;
+        int len = b.length();
+        while (len > kept && b.charAt(len - 1) == ' ') len--;
+        b.setLength(len);
+        int p = j + 1, blanks = 0, t;
+        while (s[t = skipSpacesFrom(p)] == '\n') {
+          if (t >= n) throw UNHANDLED; // the text ends inside the quotes
+          blanks++;
+          p = t + 1;
+        }
+        if (t - p <= parentIndent) throw UNHANDLED;
+        if (blanks == 0) b.append(' ');
+        for (int k = 0; k < blanks; k++) b.append('\n');
+        line += 1 + blanks;
+        lineStart = p;
+        j = t;
+        continue;
+      }
+      if (c == '\\' && q == '"') {
         char e = s[j + 1];
         switch (e) {
           case '\\': case '"': case '/':
@@ -546,46 +587,17 @@ final class FastYaml {
             break;
           }
           default:
-            throw UNHANDLED;
+            throw UNHANDLED; // other escapes, and an escaped line break
         }
-        from = j;
+        kept = b.length();
         continue;
       }
+      b.append(c);
       j++;
     }
-    String text;
-    if (b == null) {
-      text = new String(s, from, j - from);
-    } else {
-      text = b.append(s, from, j - from).toString();
-    }
-    if (text.length() > YamlTree.MAX_STRING) throw UNHANDLED;
+    if (b.length() > YamlTree.MAX_STRING) throw UNHANDLED;
     i = j + 1;
-    return new YScalar(pos(start), text, ScalarType.STRING);
-  }
-
-  /** A single-quoted scalar on one line ({@code ''} is a quote). */
-  private YScalar singleQuoted() {
-    int start = i;
-    StringBuilder b = null;
-    int j = start + 1, from = j;
-    while (true) {
-      char c = s[j];
-      if (c == '\n') throw UNHANDLED;
-      if (c == '\'') {
-        if (s[j + 1] != '\'') break;
-        if (b == null) b = new StringBuilder();
-        b.append(s, from, j + 1 - from);
-        j += 2;
-        from = j;
-        continue;
-      }
-      j++;
-    }
-    String text = b == null ? new String(s, from, j - from) : b.append(s, from, j - from).toString();
-    if (text.length() > YamlTree.MAX_STRING) throw UNHANDLED;
-    i = j + 1;
-    return new YScalar(pos(start), text, ScalarType.STRING);
+    return new YScalar(at, b.toString(), ScalarType.STRING);
   }
 
   /** {@code [a, b]} on one line. */
@@ -636,7 +648,7 @@ final class FastYaml {
     while (true) {
       char c = s[i];
       int keyStart = i;
-      YScalar k = c == '"' ? quoted() : c == '\'' ? singleQuoted() : plain(true);
+      YScalar k = c == '"' || c == '\'' ? quotedScalar(-1) : plain(true);
       String key = k.text();
       // SnakeYAML gives up on a key longer than 1,024 characters as written, escapes and quotes
       // included; over 1,000 goes to Jackson
@@ -658,9 +670,8 @@ final class FastYaml {
       case '{':
         return flowMap(depth);
       case '"':
-        return quoted();
       case '\'':
-        return singleQuoted();
+        return quotedScalar(-1);
       default:
         YScalar v = plain(true);
         if (s[i] == ':') throw UNHANDLED; // a single-pair mapping in a list, or a ':' in a value

@@ -155,6 +155,12 @@ class FastYamlTest {
         "\"a\": 1\n\"b c\": [x]\n'd''e': 'v'\n", "\"a\":1\n", "\"a\" : 1\n", "\"a\": 1\n\"a\": 2\n", "l:\n- \"k\": v\n  'w': x\n",
         "l:\n- \"k:\\\" \": v\n", "l:\n- 'it''s': v\n", "\"\": 1\n", "\"null\": 1\n", "\"\\u00e9\": 1\n", "\"" + "k".repeat(1030) + "\": 1\n",
         "'a'\n", "\"a\"\n  : 1\n", "l:\n- \"a\\", "l:\n- \"\\", "l:\n  - \"x\\", "l:\n- \"a\\\nb\": c\n",
+        // quoted scalars over several lines
+        "a: 'one\n  two'\nb: 1\n", "a: \"one\n  two\"\n", "a: 'one\n\n  two'\n", "a: 'one  \n    two  '\n", "a: \"one\\t\n  two\"\n",
+        "a: \"one\\\n  two\"\n", "a: 'one\ntwo'\n", "a: 'one\n  '\n", "a: 'it''s\n  ok'\n", "l:\n- 'one\n  two'\n- \"x\n  y\"\n",
+        "l:\n  - k: 'one\n      two'\n    m: 1\n", "a: 'one\n  two' # c\n", "a: 'one\n  two' x\n", "a: 'one\n  \n  \n  two'\n",
+        "a: \"😀\n  😀 \\u00e9\"\nb: [😀]\n", "a: \"one\\u0020\n  two\"\n", "a: 'one", "a: 'one\n", "a: \"one\n  two", "k: {a: 'one\n  two'}\n",
+        "'k\n  ey': 1\n", "a: 'x\n---\n  y'\n",
         // document start, line ends
         "---\na: 1\n", "--- # c\na: 1\n", "---  \na: 1\n", "--- a: 1\n", "---\n---\na: 1\n", "# c\n---\na: 1\n", "---\n# c\na: 1\n...\n",
         "a: 1\r\nb: [x, y]\r\nc: |\r\n  one\r\n  two\r\n", "a: one\r\n  two\r\n", "a: 1\rb: 2\n", "a: 1\r\n\r\n",
@@ -174,7 +180,7 @@ class FastYamlTest {
     "\\u0007", "\\x41", "\\U0001F600", "[", "]", "{", "}", ",", ", ", "&a ", "*a", "!!str ", "!x ", "|", ">", "---", "...",
     "%", "@", "`", "?", "? ", "~", "null", "true", "false", "True", "0", "0123", "-1", "1.5", "1e5", ".inf", "-.inf", ".nan",
     "é", "😀", "\t", "\r\n", "\r", "\u00a0", "\u2028", "\u0085", "\uFEFF", "x", "key: v", "\n- a", "\n  - b: 1",
-    "{a: 1}", "[1, 2]", "\"a\": 1", "\n---\n", "k:\n", "\n\n", "$", "${X}", "<<: ", "=", "\\\"", "''x''", "|\n  ", ">-\n  ", "|-", ">", "\n   ", "\n    more words", "\n  more", "\n\n   after a blank", "---\n"
+    "{a: 1}", "[1, 2]", "\"a\": 1", "\n---\n", "k:\n", "\n\n", "$", "${X}", "<<: ", "=", "\\\"", "''x''", "|\n  ", ">-\n  ", "|-", ">", "\n   ", "\n    more words", "\n  more", "\n\n   after a blank", "---\n", "'\n   ", "\"\n    "
   };
 
   /** Random changes to the repository's YAML files: each result the fast reader reads must be Jackson's tree. */
