@@ -62,7 +62,7 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
     String phase = null;
     switch (kind) {
       case SESSION -> {
-        if (arg == null || !sessionNumber(arg) || Integer.parseInt(arg) < 1) {
+        if (arg == null || arg.length() > 5 || !Ascii.digits(arg, 0, arg.length()) || Integer.parseInt(arg) < 1) {
           throw new IllegalArgumentException("`session:N` needs a session number from 1, as in `session:3`");
         }
         session = Integer.parseInt(arg);
@@ -76,15 +76,6 @@ public record Milestone(Kind kind, int session, String phase, PlanDuration offse
       }
     }
     return new Milestone(kind, session, phase, off, text.trim(), pos);
-  }
-
-  /** {@code \\d{1,5}} (ASCII digits). */
-  private static boolean sessionNumber(String s) {
-    if (s.isEmpty() || s.length() > 5) return false;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-    }
-    return true;
   }
 
   /** The groups of {@code Rx.P} in {@code text} (word, argument, sign, duration), or null when it does not match. */

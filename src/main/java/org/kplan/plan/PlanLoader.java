@@ -107,10 +107,9 @@ public final class PlanLoader {
 
   /** {@code [A-Z]{3}\\d{3}} (ASCII digits), checked without a matcher. */
   public static boolean isRuleCode(String code) {
-    if (code.length() != 6) return false;
-    for (int i = 0; i < 6; i++) {
-      char c = code.charAt(i);
-      if (i < 3 ? c < 'A' || c > 'Z' : c < '0' || c > '9') return false;
+    if (code.length() != 6 || !Ascii.digits(code, 3, 6)) return false;
+    for (int i = 0; i < 3; i++) {
+      if (code.charAt(i) < 'A' || code.charAt(i) > 'Z') return false;
     }
     return true;
   }
@@ -123,21 +122,10 @@ public final class PlanLoader {
   static int hourMinute(String t) {
     int colon = t.indexOf(':');
     if (colon < 1 || colon > 2 || t.length() != colon + 3) return -1;
-    int h = 0, m = 0;
-    for (int i = 0; i < t.length(); i++) {
-      if (i == colon) continue;
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') return -1;
-      if (i < colon) h = h * 10 + (c - '0');
-      else m = m * 10 + (c - '0');
-    }
-    return h * 100 + m;
+    int h = Ascii.number(t, 0, colon), m = Ascii.number(t, colon + 1, t.length());
+    return h < 0 || m < 0 ? -1 : h * 100 + m;
   }
 
-  /**
-   * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
-   * {@code t} itself; one '-' inside text without whitespace gives the two sides.
-   */
   /** {@code [A-Za-z0-9][A-Za-z0-9._-]{0,63}}, checked without a matcher. */
   static boolean isPlanId(String id) {
     int n = id.length();
@@ -152,14 +140,14 @@ public final class PlanLoader {
 
   /** {@code \\d{4}-\\d{2}-\\d{2}} (ASCII digits), checked without a matcher. */
   static boolean isDateShape(String t) {
-    if (t.length() != 10) return false;
-    for (int i = 0; i < 10; i++) {
-      char c = t.charAt(i);
-      if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') return false;
-    }
-    return true;
+    return t.length() == 10 && t.charAt(4) == '-' && t.charAt(7) == '-'
+        && Ascii.digits(t, 0, 4) && Ascii.digits(t, 5, 7) && Ascii.digits(t, 8, 10);
   }
 
+  /**
+   * {@code DASH.split(t)} without the regular expression in the usual cases: no '-' gives
+   * {@code t} itself; one '-' inside text without whitespace gives the two sides.
+   */
   static String[] splitDash(String t) {
     int dash = t.indexOf('-');
     if (dash < 0) return new String[] {t};
@@ -1051,20 +1039,10 @@ public final class PlanLoader {
      */
     private static LocalDate quickDate(String t) {
       if (t.length() != 10) return null;
-      int y = digits(t, 0, 4), m = digits(t, 5, 7), d = digits(t, 8, 10);
+      int y = Ascii.number(t, 0, 4), m = Ascii.number(t, 5, 7), d = Ascii.number(t, 8, 10);
       if (y < 0 || m < 1 || m > 12 || d < 1 || d > 28 && d > java.time.Month.of(m).length(java.time.chrono.IsoChronology.INSTANCE.isLeapYear(y))) return null;
       // (Month, not YearMonth or Year: their class set-up builds a DateTimeFormatter, on every run)
       return LocalDate.of(y, m, d);
-    }
-
-    private static int digits(String t, int from, int to) {
-      int v = 0;
-      for (int i = from; i < to; i++) {
-        char c = t.charAt(i);
-        if (c < '0' || c > '9') return -1;
-        v = v * 10 + (c - '0');
-      }
-      return v;
     }
 
     private DateRange dateRange(YNode n) {

@@ -251,12 +251,7 @@ public final class Check {
   /** True when {@code id} is {@code base}, '-' and one or more ASCII digits. */
   private static boolean isNumberedFrom(String id, String base) {
     int n = base.length();
-    if (id.length() < n + 2 || id.charAt(n) != '-' || !id.startsWith(base)) return false;
-    for (int i = n + 1; i < id.length(); i++) {
-      char ch = id.charAt(i);
-      if (ch < '0' || ch > '9') return false;
-    }
-    return true;
+    return id.length() >= n + 2 && id.charAt(n) == '-' && id.startsWith(base) && org.kplan.plan.Ascii.digits(id, n + 1, id.length());
   }
 
   public static String followUpPath(FollowUp f) {

@@ -74,11 +74,7 @@ public final class Style {
 
   /** {@code \\d{1,4}} (ASCII digits), by hand: a regular expression costs start-up time. */
   static boolean isWidth(String s) {
-    if (s.isEmpty() || s.length() > 4) return false;
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
-    }
-    return true;
+    return s.length() <= 4 && org.kplan.plan.Ascii.digits(s, 0, s.length());
   }
 
   private static int clamp(int w) {

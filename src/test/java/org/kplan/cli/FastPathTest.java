@@ -66,14 +66,23 @@ class FastPathTest {
     assertSame(Map.of("NO_COLOR", "1"), "--help");
   }
 
-  @Test
-  void validateWithOnlyPathsGivesWhatPicocliGives(@TempDir Path dir) throws Exception {
+  /** The plans both fast paths are tried on: clean, with rule findings, broken YAML, and a directory of two. */
+  private record Inputs(Path clean, Path bad, Path broken, Path sub) {}
+
+  private static Inputs inputs(Path dir) throws Exception {
     Path clean = Files.writeString(dir.resolve("clean.yaml"), TestPlans.CLEAN);
     Path bad = Files.writeString(dir.resolve("rules.yaml"), TestPlans.BASE);
     Path broken = Files.writeString(dir.resolve("broken.yaml"), "version: 1\nkind: plan\nid: [\n");
     Path sub = Files.createDirectories(dir.resolve("plans"));
-    Files.writeString(sub.resolve("a.yaml"), TestPlans.CLEAN);
+    Files.writeString(sub.resolve("a.yaml"), TestPlans.CLEAN.replace("id: ", "id: a")); // an id of its own, for calendar
     Files.writeString(sub.resolve("b.yml"), TestPlans.BASE);
+    return new Inputs(clean, bad, broken, sub);
+  }
+
+  @Test
+  void validateWithOnlyPathsGivesWhatPicocliGives(@TempDir Path dir) throws Exception {
+    Inputs in = inputs(dir);
+    Path clean = in.clean(), bad = in.bad(), broken = in.broken(), sub = in.sub();
     Map<String, String> env = new HashMap<>(Map.of("SOURCE_DATE_EPOCH", "1795000000", "NO_COLOR", "1"));
     List<String[]> lines = new ArrayList<>();
     lines.add(new String[] {"validate", clean.toString()});
@@ -119,12 +128,8 @@ class FastPathTest {
 
   @Test
   void calendarWithPathsAndItsCommonOptionsGivesWhatPicocliGives(@TempDir Path dir) throws Exception {
-    Path clean = Files.writeString(dir.resolve("clean.yaml"), TestPlans.CLEAN);
-    Path bad = Files.writeString(dir.resolve("rules.yaml"), TestPlans.BASE);
-    Path broken = Files.writeString(dir.resolve("broken.yaml"), "version: 1\nkind: plan\nid: [\n");
-    Path sub = Files.createDirectories(dir.resolve("plans"));
-    Files.writeString(sub.resolve("a.yaml"), TestPlans.CLEAN.replace("id: ", "id: a"));
-    Files.writeString(sub.resolve("b.yml"), TestPlans.BASE);
+    Inputs in = inputs(dir);
+    Path clean = in.clean(), bad = in.bad(), broken = in.broken(), sub = in.sub();
     Path out = dir.resolve("out");
     String o = out.toString();
     Map<String, String> env = new HashMap<>(Map.of("SOURCE_DATE_EPOCH", "1795000000", "NO_COLOR", "1"));

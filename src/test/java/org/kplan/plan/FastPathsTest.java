@@ -71,10 +71,7 @@ class FastPathsTest {
   }
 
   private static String random(Random r, String alphabet, int max) {
-    StringBuilder b = new StringBuilder();
-    int n = r.nextInt(max + 1);
-    for (int i = 0; i < n; i++) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-    return b.toString();
+    return org.kplan.support.RandomText.of(r, alphabet, max);
   }
 
   @Test

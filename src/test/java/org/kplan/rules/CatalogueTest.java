@@ -141,9 +141,8 @@ class CatalogueTest {
     java.util.Random r = new java.util.Random(29);
     String alphabet = "azAZ09_-é١";
     for (int i = 0; i < 20_000; i++) {
-      StringBuilder b = new StringBuilder();
-      for (int k = r.nextInt(6); k > 0; k--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-      assertEquals(name.matcher(b).matches(), Threshold.isLowerCamel(b.toString()), b.toString());
+      String s = org.kplan.support.RandomText.of(r, alphabet, 5);
+      assertEquals(name.matcher(s).matches(), Threshold.isLowerCamel(s), s);
     }
     for (Rule rule : Catalogue.ALL) {
       for (Threshold<?> t : rule.thresholds()) assertTrue(Threshold.isLowerCamel(t.name()), t.name());

@@ -79,9 +79,7 @@ class TerminalSafetyTest {
     java.util.Random r = new java.util.Random(23);
     String alphabet = "a \t\n\u001b\u007f\u0085\u009f\u00a0\u061c\u200e\u200f\u2029\u202a\u202e\u202f\u2066\u2069\u206aé🙂";
     for (int i = 0; i < 20_000; i++) {
-      StringBuilder b = new StringBuilder();
-      for (int k = r.nextInt(8); k > 0; k--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-      String s = b.toString();
+      String s = org.kplan.support.RandomText.of(r, alphabet, 7);
       assertEquals(unsafe.matcher(s).find(), Diagnostics.unsafe(s), s);
     }
   }
@@ -91,9 +89,8 @@ class TerminalSafetyTest {
   void widthCheckMatchesTheRegex() {
     java.util.Random r = new java.util.Random(31);
     for (int i = 0; i < 20_000; i++) {
-      StringBuilder b = new StringBuilder();
-      for (int k = r.nextInt(7); k > 0; k--) b.append("0189 x-١".charAt(r.nextInt(8)));
-      assertEquals(b.toString().matches("\\d{1,4}"), Style.isWidth(b.toString()), b.toString());
+      String s = org.kplan.support.RandomText.of(r, "0189 x-١", 6);
+      assertEquals(s.matches("\\d{1,4}"), Style.isWidth(s), s);
     }
   }
 }
