@@ -495,24 +495,10 @@ public final class PlanLoader {
           phaseNames.add(p.name());
         }
       }
-      YList habitList = list(root, "habits");
-      SectionKey habitKey = SectionKey.of(habitList, total, phaseNames, "habits");
       @SuppressWarnings("unchecked")
-      List<Habit> habits = (List<Habit>) SectionKey.get(habitKey);
-      if (habits == null) {
-        int before = problems.size();
-        habits = habits(habitList, total, phaseNames);
-        if (problems.size() == before) SectionKey.put(habitKey, habits);
-      }
-      YList followUpList = list(root, "followUp");
-      SectionKey followUpKey = SectionKey.of(followUpList, total, phaseNames, "followUp");
+      List<Habit> habits = (List<Habit>) section(list(root, "habits"), total, phaseNames, "habits");
       @SuppressWarnings("unchecked")
-      List<FollowUp> followUps = (List<FollowUp>) SectionKey.get(followUpKey);
-      if (followUps == null) {
-        int before = problems.size();
-        followUps = followUps(followUpList, total, phaseNames);
-        if (problems.size() == before) SectionKey.put(followUpKey, followUps);
-      }
+      List<FollowUp> followUps = (List<FollowUp>) section(list(root, "followUp"), total, phaseNames, "followUp");
       List<Waiver> waivers = waivers(list(root, "waivers"), total);
       YNode rules = root.get("rules");
       YMap rulesMap = null;
@@ -760,6 +746,22 @@ public final class PlanLoader {
       return new Therapy(str(m, "modality", false), dur == null ? PlanDuration.ofMinutes(50) : dur,
           from == null ? PlanDuration.ofMinutes(24 * 60) : from, to == null ? PlanDuration.ofMinutes(72 * 60) : to,
           pref == null ? 1 : pref, time(m, "time", false), per == null ? 1 : per);
+    }
+
+    /**
+     * The bound {@code habits} or {@code followUp} section: from {@link SectionKey}'s cache when a
+     * plan (a built-in template's, most often) gave the same section before, else bound now and
+     * kept when binding reported no problem.
+     */
+    private List<?> section(YList l, int total, Set<String> phases, String name) {
+      SectionKey key = SectionKey.of(l, total, phases, name);
+      List<?> bound = (List<?>) SectionKey.get(key);
+      if (bound == null) {
+        int before = problems.size();
+        bound = name.equals("habits") ? habits(l, total, phases) : followUps(l, total, phases);
+        if (problems.size() == before) SectionKey.put(key, bound);
+      }
+      return bound;
     }
 
     private List<Habit> habits(YList l, int total, Set<String> phases) {
